@@ -1,0 +1,196 @@
+"""Loading labeled JSONL files: all or nothing, with errors that name file and line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .schema import LABELS, LabeledRecord
+
+log = logging.getLogger(__name__)
+
+
+class DataError(ValueError):
+    """A labeled data file is unreadable or holds an invalid record."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = str(path)
+        self.line = line
+        self.reason = message
+
+
+@dataclass(frozen=True)
+class Located:
+    """A record and where it came from."""
+
+    record: LabeledRecord
+    path: str
+    line: int
+
+
+@dataclass
+class LoadReport:
+    """What a load found besides the records themselves."""
+
+    duplicates: list[tuple[Located, Located]] = field(default_factory=list)
+    conflicts: list[tuple[Located, Located]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{len(self.duplicates)} duplicate(s), {len(self.conflicts)} conflicting label(s)"
+
+
+_FOLD = re.compile(r"[^\w\s]+")
+
+
+def fold_text(text: str) -> str:
+    """Case- and punctuation-folded text, for comparing transcripts."""
+    return " ".join(_FOLD.sub(" ", text.lower()).split())
+
+
+def record_key(record: LabeledRecord) -> tuple[str, str, str, str]:
+    """The identity of a record: the exact transcript and the exact context."""
+    c = record.context
+    return (record.transcript.strip(), c.app_name, c.bundle_id, c.window_title)
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        loc = ".".join(str(p) for p in item["loc"]) or "record"
+        msg = item["msg"]
+        if item["type"] == "missing":
+            msg = "missing field"
+        elif item["type"] == "literal_error":
+            msg = f"unknown value {item.get('input')!r} ({item['msg'].lower()})"
+        parts.append(f"{loc}: {msg}")
+    return "; ".join(parts)
+
+
+def parse_line(text: str, path: Path | str, line: int) -> LabeledRecord:
+    """Parse one JSONL line into a record, raising DataError naming file and line."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(path, line, f"bad JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise DataError(path, line, f"expected a JSON object, got {type(obj).__name__}")
+    try:
+        return LabeledRecord.model_validate(obj)
+    except ValidationError as exc:
+        raise DataError(path, line, _describe(exc)) from None
+
+
+def read_jsonl(path: Path | str) -> list[Located]:
+    """Read one file; the whole file is validated before anything is returned."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise DataError(p, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(p, line, "not valid UTF-8") from None
+    out = []
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        if not line_text.strip():
+            continue
+        out.append(Located(parse_line(line_text, p, number), str(p), number))
+    if not out:
+        raise DataError(p, None, "no records")
+    return out
+
+
+def load_records(
+    paths: Path | str | Sequence[Path | str], *, strict: bool = False
+) -> tuple[list[LabeledRecord], LoadReport]:
+    """Load one or more JSONL files, all or nothing.
+
+    Exact duplicates (same transcript, context and label) are kept once; the same
+    transcript and context with two labels is a conflict. Both are reported and logged;
+    with ``strict=True`` either one raises DataError. Later files win a conflict, so a
+    corrections file given last overrides the base data.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if not paths:
+        raise DataError("<no files>", None, "no data files given")
+    located = [item for p in paths for item in read_jsonl(p)]
+    return dedupe(located, strict=strict)
+
+
+def dedupe(located: Iterable[Located], *, strict: bool = False) -> tuple[list[LabeledRecord], LoadReport]:
+    """Drop exact duplicates and resolve conflicts (the later record wins)."""
+    report = LoadReport()
+    seen: dict[tuple[str, str, str, str], Located] = {}
+    for item in located:
+        key = record_key(item.record)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = item
+            continue
+        if first.record.label == item.record.label:
+            report.duplicates.append((first, item))
+        else:
+            report.conflicts.append((first, item))
+            seen[key] = item
+    for kind, pairs in (("duplicate", report.duplicates), ("conflicting label", report.conflicts)):
+        for a, b in pairs[:10]:
+            log.warning("%s: %s:%d and %s:%d (%r)", kind, a.path, a.line, b.path, b.line,
+                        b.record.transcript)
+    if strict and (report.duplicates or report.conflicts):
+        a, b = (report.conflicts or report.duplicates)[0]
+        kind = "conflicting labels" if report.conflicts else "duplicate record"
+        raise DataError(b.path, b.line, f"{kind}: same transcript and context as {a.path}:{a.line}")
+    return [item.record for item in seen.values()], report
+
+
+def data_hash(records: Iterable[LabeledRecord]) -> str:
+    """A stable SHA-256 over the records' content, for model metadata."""
+    h = hashlib.sha256()
+    for r in records:
+        h.update(r.model_dump_json(include={"transcript", "context", "label"}).encode())
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+class Split(BaseModel):
+    """A held-out split of labeled records."""
+
+    train: list[LabeledRecord]
+    val: list[LabeledRecord]
+
+
+def split_records(records: Sequence[LabeledRecord], val_fraction: float, seed: int) -> Split:
+    """Stratified by label, grouped by folded transcript (no transcript in both halves)."""
+    groups: dict[tuple[str, str], list[LabeledRecord]] = {}
+    for r in records:
+        groups.setdefault((r.label, fold_text(r.transcript)), []).append(r)
+    rng = random.Random(seed)
+    train: list[LabeledRecord] = []
+    val: list[LabeledRecord] = []
+    for label in LABELS:
+        keys = sorted(k for k in groups if k[0] == label)
+        rng.shuffle(keys)
+        target = round(sum(len(groups[k]) for k in keys) * val_fraction)
+        taken = 0
+        for k in keys:
+            (val if taken < target else train).extend(groups[k])
+            if taken < target:
+                taken += len(groups[k])
+    # A transcript with records of both labels (a context flip) must not straddle the split.
+    val_texts = {fold_text(r.transcript) for r in val}
+    moved = [r for r in train if fold_text(r.transcript) in val_texts]
+    train = [r for r in train if fold_text(r.transcript) not in val_texts]
+    return Split(train=train, val=val + moved)

@@ -1,0 +1,130 @@
+"""Scoring a classifier on labeled records: accuracy, F1, confusion, calibration, slices."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from pydantic import BaseModel
+
+from .runtime import IntentClassifier
+from .schema import LABELS, IntentResult, LabeledRecord
+
+AMBIGUOUS = "ambiguous"
+
+
+class LabelScores(BaseModel):
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+class Slice(BaseModel):
+    records: int
+    accuracy: float
+
+
+class Miss(BaseModel):
+    """A misclassified record."""
+
+    id: str | None
+    transcript: str
+    app_name: str
+    label: str
+    predicted: str
+    confidence: float
+
+
+class EvalReport(BaseModel):
+    """Scores on a labeled set. ``accuracy`` leaves out records tagged ``ambiguous``
+    (LABELING.md judges those by confidence); ``accuracy_all`` counts them too."""
+
+    records: int
+    accuracy: float
+    accuracy_all: float
+    macro_f1: float
+    per_label: dict[str, LabelScores]
+    confusion: dict[str, dict[str, int]]
+    ece: float
+    mean_steps: float
+    mean_confidence: float
+    mean_confidence_ambiguous: float | None
+    by_app: dict[str, Slice]
+    by_tag: dict[str, Slice]
+    by_source: dict[str, Slice]
+    errors: list[Miss]
+
+
+def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """ECE of the predicted label's probability, equal-width bins over [0.5, 1]."""
+    if len(confidence) == 0:
+        return 0.0
+    edges = np.linspace(0.5, 1.0, bins + 1)
+    idx = np.clip(np.digitize(confidence, edges[1:-1]), 0, bins - 1)
+    ece = 0.0
+    for b in range(bins):
+        sel = idx == b
+        if sel.any():
+            ece += sel.mean() * abs(correct[sel].mean() - confidence[sel].mean())
+    return float(ece)
+
+
+def _slices(keys: Sequence[list[str]], correct: np.ndarray) -> dict[str, Slice]:
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for ks, ok in zip(keys, correct):
+        for k in ks:
+            groups[k].append(bool(ok))
+    return {k: Slice(records=len(v), accuracy=float(np.mean(v)))
+            for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
+
+
+def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> EvalReport:
+    """Score predictions against their records."""
+    if not records:
+        raise ValueError("no records to score")
+    gold = [r.label for r in records]
+    pred = [r.intent for r in results]
+    conf = np.array([r.confidence for r in results])
+    correct = np.array([g == p for g, p in zip(gold, pred)])
+    ambiguous = np.array([AMBIGUOUS in r.tags for r in records])
+    scored = ~ambiguous
+    per_label = {}
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        n_pred, n_gold = pred.count(label), gold.count(label)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_label[label] = LabelScores(precision=prec, recall=rec, f1=f1, support=n_gold)
+    confusion = {g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS}
+                 for g in LABELS}
+    errors = [Miss(id=r.id, transcript=r.transcript, app_name=r.context.app_name, label=r.label,
+                   predicted=res.intent, confidence=res.confidence)
+              for r, res, ok in zip(records, results, correct) if not ok]
+    return EvalReport(
+        records=len(records),
+        accuracy=float(correct[scored].mean()) if scored.any() else 0.0,
+        accuracy_all=float(correct.mean()),
+        macro_f1=float(np.mean([s.f1 for s in per_label.values()])),
+        per_label=per_label,
+        confusion=confusion,
+        ece=expected_calibration_error(conf[scored], correct[scored]),
+        mean_steps=float(np.mean([r.steps for r in results])),
+        mean_confidence=float(conf[scored].mean()) if scored.any() else 0.0,
+        mean_confidence_ambiguous=float(conf[ambiguous].mean()) if ambiguous.any() else None,
+        by_app=_slices([[r.context.app_name] for r in records], correct),
+        by_tag=_slices([r.tags for r in records], correct),
+        by_source=_slices([[r.source or "-"] for r in records], correct),
+        errors=errors,
+    )
+
+
+def evaluate(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int = 64) -> EvalReport:
+    """Classify every record (in batches) and score the results."""
+    results: list[IntentResult] = []
+    for start in range(0, len(records), batch):
+        chunk = records[start : start + batch]
+        results.extend(clf.classify_batch([r.transcript for r in chunk], [r.context for r in chunk]))
+    return score(records, results)

@@ -1,0 +1,116 @@
+"""The Tiny Recursive Model (Jolicoeur-Martineau, 2025) for command/dictation decisions.
+
+x = embedded tokens (context token first), y = current answer, z = latent reasoning state,
+all of shape (batch, tokens, hidden). One small network ``f`` (``layers`` post-norm blocks)
+is applied again and again; the answer is read from y at the first position.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from trm_intent.config import TRMConfig
+
+
+class Block(nn.Module):
+    """Post-norm transformer block: RMSNorm(h + attn(h)), RMSNorm(h + SwiGLU(h))."""
+
+    def __init__(self, cfg: TRMConfig) -> None:
+        super().__init__()
+        d, self.heads = cfg.hidden, cfg.heads
+        self.q = nn.Linear(d, d, bias=False)
+        self.k = nn.Linear(d, d, bias=False)
+        self.v = nn.Linear(d, d, bias=False)
+        self.o = nn.Linear(d, d, bias=False)
+        self.gate = nn.Linear(d, cfg.inner, bias=False)
+        self.up = nn.Linear(d, cfg.inner, bias=False)
+        self.down = nn.Linear(cfg.inner, d, bias=False)
+        self.norm1 = nn.RMSNorm(d, eps=cfg.norm_eps)
+        self.norm2 = nn.RMSNorm(d, eps=cfg.norm_eps)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        b, t, d = h.shape
+        q, k, v = (
+            proj(h).view(b, t, self.heads, d // self.heads).transpose(1, 2)
+            for proj in (self.q, self.k, self.v)
+        )
+        a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        h = self.norm1(h + self.o(a.transpose(1, 2).reshape(b, t, d)))
+        return self.norm2(h + self.down(F.silu(self.gate(h)) * self.up(h)))
+
+
+class TRM(nn.Module):
+    """Embedding, the shared network f, and the answer and halting heads."""
+
+    def __init__(self, cfg: TRMConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.embed = nn.Embedding(cfg.vocab_size, cfg.hidden)
+        self.pos = nn.Parameter(torch.zeros(cfg.max_tokens, cfg.hidden))
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.layers))
+        self.head = nn.Linear(cfg.hidden, cfg.num_labels)
+        self.halt = nn.Linear(cfg.hidden, 1)
+        self.apply(self._init)
+        nn.init.normal_(self.pos, std=0.02)
+        nn.init.zeros_(self.halt.weight)
+        nn.init.constant_(self.halt.bias, -2.0)
+
+    @staticmethod
+    def _init(m: nn.Module) -> None:
+        if isinstance(m, nn.Linear):
+            nn.init.trunc_normal_(m.weight, std=1.0 / math.sqrt(m.in_features))
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.Embedding):
+            nn.init.trunc_normal_(m.weight, std=1.0)
+
+    def f(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        for block in self.blocks:
+            h = block(h, mask)
+        return h
+
+    def embed_input(
+        self, ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """x (token + position embeddings) and the boolean attention mask."""
+        t = ids.shape[1]
+        x = self.embed(ids) + self.pos[:t]
+        # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
+        return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
+
+    def initial_state(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """y and z start at zero."""
+        return torch.zeros_like(x), torch.zeros_like(x)
+
+    def cycle(self, x, y, z, mask):  # noqa: ANN001, ANN201 - hot path, types as above
+        for _ in range(self.cfg.n):
+            z = self.f(x + y + z, mask)
+        return self.f(y + z, mask), z
+
+    def step(self, x, y, z, mask, *, grad: bool = True):  # noqa: ANN001, ANN201
+        """One supervision step: T cycles, the first T-1 without gradients.
+
+        Returns (logits, halt_logit, y, z).
+        """
+        with torch.no_grad():
+            for _ in range(self.cfg.T - 1):
+                y, z = self.cycle(x, y, z, mask)
+        with torch.set_grad_enabled(grad and torch.is_grad_enabled()):
+            y, z = self.cycle(x, y, z, mask)
+        r = y[:, 0]
+        return self.head(r), self.halt(r).squeeze(-1), y, z
+
+    def forward(self, ids: torch.Tensor, attention_mask: torch.Tensor, steps: int | None = None):  # noqa: ANN201
+        """Run ``steps`` supervision steps (default n_sup); per-step logits and halt logits."""
+        x, mask = self.embed_input(ids, attention_mask)
+        y, z = self.initial_state(x)
+        logits, halts = [], []
+        for _ in range(steps or self.cfg.n_sup):
+            lg, hl, y, z = self.step(x, y, z, mask)
+            logits.append(lg)
+            halts.append(hl)
+        return torch.stack(logits, 1), torch.stack(halts, 1)

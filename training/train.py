@@ -1,0 +1,311 @@
+"""The training loop: deep supervision, halting BCE, EMA weights, best checkpoint, resume.
+
+``train()`` is what ``trm-intent train`` runs. The run directory (``<out>.run`` beside
+the model directory by default) holds ``last.pt`` (resumable after SIGINT or SIGKILL),
+``best.pt``, ``tokenizer.json`` and ``metrics.json``; the model directory itself is only
+written at the end, complete and verified, by :func:`trm_intent.export.export_model`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import math
+import os
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from pydantic import BaseModel, ConfigDict, Field
+from tokenizers import Tokenizer
+
+from trm_intent.config import TRMConfig
+from trm_intent.dataset import data_hash, load_records, split_records
+from trm_intent.encoding import ContextRules, model_text
+from trm_intent.schema import LABELS, LabeledRecord
+
+from .augment import vary
+from .model import TRM
+from .tokenizer import PAD, train_tokenizer
+
+log = logging.getLogger(__name__)
+
+
+class TrainConfig(BaseModel):
+    """Everything that decides a training run (saved with every checkpoint)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: TRMConfig = Field(default_factory=TRMConfig)
+    epochs: int = Field(default=30, ge=1)
+    batch_size: int = Field(default=64, ge=1)
+    lr: float = Field(default=2e-3, gt=0)
+    weight_decay: float = Field(default=0.05, ge=0)
+    warmup_steps: int = Field(default=100, ge=0)
+    ema_decay: float = Field(default=0.995, ge=0, lt=1)
+    label_smoothing: float = Field(default=0.05, ge=0, lt=1)
+    halt_weight: float = Field(default=0.5, ge=0)
+    augment_p: float = Field(default=0.5, ge=0, le=1)
+    val_fraction: float = Field(default=0.15, gt=0, lt=1)
+    max_chars: int = Field(default=400, gt=0)
+    halt_threshold: float = Field(default=0.5, gt=0, le=1)
+    seed: int = 0
+
+
+class Encoded:
+    """Token ids and labels of a list of records, padded per batch."""
+
+    def __init__(self, records: Sequence[LabeledRecord], tok: Tokenizer, rules: ContextRules,
+                 max_chars: int, pad_id: int, transcripts: Sequence[str] | None = None) -> None:
+        texts = transcripts if transcripts is not None else [r.transcript for r in records]
+        inputs = [model_text(t, rules.kind(r.context), max_chars) for t, r in zip(texts, records)]
+        self.ids = [e.ids for e in tok.encode_batch(inputs)]
+        self.labels = torch.tensor([LABELS.index(r.label) for r in records])
+        self.pad_id = pad_id
+
+    def batch(self, index: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        seq = max(len(self.ids[i]) for i in index)
+        ids = torch.full((len(index), seq), self.pad_id, dtype=torch.long)
+        mask = torch.zeros_like(ids)
+        for row, i in enumerate(index):
+            ids[row, : len(self.ids[i])] = torch.tensor(self.ids[i])
+            mask[row, : len(self.ids[i])] = 1
+        return ids, mask, self.labels[list(index)]
+
+
+def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor,
+                          cfg: TrainConfig, opt: torch.optim.Optimizer,
+                          on_step: callable) -> float:  # type: ignore[valid-type]
+    """Up to n_sup supervision steps on one batch, an optimiser step after each.
+
+    (y, z) are carried forward detached; each step's loss is the answer's cross-entropy plus
+    the halting head's BCE on "the current answer is right".
+    """
+    y = z = None
+    total = 0.0
+    for _ in range(model.cfg.n_sup):
+        x, m = model.embed_input(ids, mask)
+        if y is None:
+            y, z = model.initial_state(x)
+        logits, halt, y, z = model.step(x, y, z, m)
+        correct = (logits.argmax(-1) == labels).float()
+        loss = F.cross_entropy(logits, labels, label_smoothing=cfg.label_smoothing)
+        loss = loss + cfg.halt_weight * F.binary_cross_entropy_with_logits(halt, correct)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        on_step()
+        y, z = y.detach(), z.detach()
+        total += float(loss.detach())
+    return total / model.cfg.n_sup
+
+
+@torch.no_grad()
+def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256) -> dict[str, float]:
+    """Accuracy at every supervision step and with halting, as the runtime runs it."""
+    model.eval()
+    n_sup = model.cfg.n_sup
+    correct = torch.zeros(n_sup)
+    halted_correct, steps_used, loss = 0, 0, 0.0
+    n = len(data.ids)
+    for start in range(0, n, batch_size):
+        ids, mask, labels = data.batch(range(start, min(n, start + batch_size)))
+        logits, halts = model(ids, mask)
+        preds = logits.argmax(-1)  # (batch, n_sup)
+        correct += (preds == labels[:, None]).float().sum(0)
+        loss += float(F.cross_entropy(logits[:, -1], labels, reduction="sum"))
+        stop = (torch.sigmoid(halts) >= threshold)
+        stop[:, -1] = True
+        first = stop.float().argmax(-1)
+        halted_correct += int((preds.gather(1, first[:, None]).squeeze(1) == labels).sum())
+        steps_used += int((first + 1).sum())
+    out = {f"acc_step{i + 1}": float(c) / n for i, c in enumerate(correct)}
+    out.update(acc=halted_correct / n, mean_steps=steps_used / n, loss=loss / n)
+    return out
+
+
+def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
+    if step < cfg.warmup_steps:
+        return cfg.lr * (step + 1) / cfg.warmup_steps
+    progress = (step - cfg.warmup_steps) / max(1, total - cfg.warmup_steps)
+    return cfg.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def _atomic_torch_save(obj: dict, path: Path) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def load_checkpoint(path: Path) -> dict:
+    """A checkpoint written by this module (tensors and plain data only: weights_only)."""
+    return torch.load(path, map_location="cpu", weights_only=True)
+
+
+class TrainResult(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    run_dir: Path
+    best: dict[str, float]
+    history: list[dict[str, float]]
+
+
+def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | None = None, *,
+          init_from: Path | None = None, resume: bool = False, progress: bool = True) -> TrainResult:
+    """Train a TRM on the given JSONL files; checkpoints go to ``run_dir``.
+
+    All data is loaded and validated before anything is written. ``init_from`` is an exported
+    model directory or checkpoint to fine-tune from (its tokenizer and config are kept);
+    ``resume`` continues from ``run_dir/last.pt``.
+    """
+    records, _ = load_records(list(data_files))  # raises DataError before any work
+    run_dir = Path(run_dir)
+    state = None
+    if resume:
+        if not (run_dir / "last.pt").is_file():
+            raise FileNotFoundError(f"{run_dir / 'last.pt'}: nothing to resume")
+        state = load_checkpoint(run_dir / "last.pt")
+        cfg = TrainConfig.model_validate(state["train_config"])
+    cfg = cfg or TrainConfig()
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    split = split_records(records, cfg.val_fraction, cfg.seed)
+    rules = ContextRules.default()
+
+    if state is not None:
+        tok = Tokenizer.from_str(state["tokenizer"])
+    elif init_from is not None:
+        base = _load_init(Path(init_from))
+        tok = Tokenizer.from_str(base["tokenizer"])
+        cfg = cfg.model_copy(update={"model": TRMConfig.model_validate(base["model_config"])})
+    else:
+        tok = train_tokenizer((model_text(r.transcript, rules.kind(r.context), cfg.max_chars)
+                               for r in split.train), cfg.model.vocab_size, cfg.model.max_tokens)
+    model_cfg = cfg.model.model_copy(update={"vocab_size": tok.get_vocab_size()})
+    cfg = cfg.model_copy(update={"model": model_cfg})
+    pad_id = tok.token_to_id(PAD)
+
+    model = TRM(model_cfg)
+    if init_from is not None and state is None:
+        model.load_state_dict(base["ema"])
+    ema = copy.deepcopy(model).eval()
+    for p in ema.parameters():
+        p.requires_grad_(False)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay,
+                            betas=(0.9, 0.95))
+    history: list[dict[str, float]] = []
+    best: dict[str, float] = {}
+    start_epoch, step = 0, 0
+    rng = random.Random(cfg.seed)
+    if state is not None:
+        model.load_state_dict(state["model"])
+        ema.load_state_dict(state["ema"])
+        opt.load_state_dict(state["optimizer"])
+        start_epoch, step = state["epoch"], state["step"]
+        history, best = state["history"], state["best"]
+        rng.setstate(_rng_from_list(state["rng"]))
+        torch.set_rng_state(state["torch_rng"])
+        log.info("resuming %s at epoch %d", run_dir, start_epoch + 1)
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
+    val = Encoded(split.val, tok, rules, cfg.max_chars, pad_id)
+    steps_per_epoch = math.ceil(len(split.train) / cfg.batch_size) * model_cfg.n_sup
+    total_steps = steps_per_epoch * cfg.epochs
+    common = {
+        "train_config": cfg.model_dump(mode="json"),
+        "model_config": model_cfg.model_dump(mode="json"),
+        "tokenizer": tok.to_str(),
+        "data_sha256": data_hash(records),
+        "data_files": [str(p) for p in data_files],
+        "records": len(records), "train_records": len(split.train), "val_records": len(split.val),
+        "init_from": str(init_from) if init_from else None,
+    }
+    log.info("training on %d records (%d held out), %d parameters, %d epochs",
+             len(split.train), len(split.val), sum(p.numel() for p in model.parameters()),
+             cfg.epochs)
+
+    def on_step() -> None:
+        nonlocal step
+        step += 1
+        for group in opt.param_groups:
+            group["lr"] = _lr_at(step, total_steps, cfg)
+        with torch.no_grad():
+            for pe, pm in zip(ema.parameters(), model.parameters()):
+                pe.lerp_(pm, 1.0 - cfg.ema_decay)
+
+    bar = _progress(range(start_epoch, cfg.epochs), progress, initial=start_epoch, total=cfg.epochs)
+    for epoch in bar:
+        t0 = time.perf_counter()
+        model.train()
+        texts = [vary(r.transcript, rng, cfg.augment_p) for r in split.train]
+        data = Encoded(split.train, tok, rules, cfg.max_chars, pad_id, texts)
+        order = list(range(len(split.train)))
+        rng.shuffle(order)
+        train_loss = 0.0
+        batches = range(0, len(order), cfg.batch_size)
+        for start in batches:
+            ids, mask, labels = data.batch(order[start : start + cfg.batch_size])
+            train_loss += deep_supervision_loss(model, ids, mask, labels, cfg, opt, on_step)
+        metrics = {"epoch": epoch + 1, "train_loss": train_loss / len(batches),
+                   **{f"val_{k}": v for k, v in evaluate(ema, val, cfg.halt_threshold).items()},
+                   "seconds": time.perf_counter() - t0}
+        history.append(metrics)
+        improved = not best or (metrics["val_acc"], -metrics["val_loss"]) > (
+            best["val_acc"], -best["val_loss"])
+        if improved:
+            best = metrics
+            _atomic_torch_save({**common, "ema": ema.state_dict(), "metrics": metrics},
+                               run_dir / "best.pt")
+        _atomic_torch_save({**common, "model": model.state_dict(), "ema": ema.state_dict(),
+                            "optimizer": opt.state_dict(), "epoch": epoch + 1, "step": step,
+                            "history": history, "best": best, "rng": _rng_to_list(rng),
+                            "torch_rng": torch.get_rng_state()}, run_dir / "last.pt")
+        log.info("epoch %d: loss %.4f val acc %.4f (steps %.2f) val loss %.4f%s", epoch + 1,
+                 metrics["train_loss"], metrics["val_acc"], metrics["val_mean_steps"],
+                 metrics["val_loss"], " *" if improved else "")
+        if hasattr(bar, "set_postfix"):
+            bar.set_postfix(val_acc=f"{metrics['val_acc']:.4f}")
+    (run_dir / "metrics.json").write_text(
+        json.dumps({"best": best, "history": history}, indent=2), encoding="utf-8")
+    return TrainResult(run_dir=run_dir, best=best, history=history)
+
+
+def _load_init(path: Path) -> dict:
+    """Weights, config and tokenizer of an exported model directory or a checkpoint file."""
+    if not path.is_dir():
+        return load_checkpoint(path)
+    import onnx
+    from trm_intent.export.graph import state_from_onnx
+
+    from trm_intent.artifacts import MODEL_FILE, TOKENIZER_FILE, read_meta
+
+    meta = read_meta(path)
+    weights = state_from_onnx(onnx.load(str(path / MODEL_FILE)), meta.config)
+    return {"ema": {k: torch.from_numpy(v) for k, v in weights.items()},
+            "tokenizer": (path / TOKENIZER_FILE).read_text(encoding="utf-8"),
+            "model_config": meta.config.model_dump(mode="json")}
+
+
+def _rng_to_list(rng: random.Random) -> list:
+    version, internal, gauss = rng.getstate()
+    return [version, list(internal), gauss]
+
+
+def _rng_from_list(state: list) -> tuple:
+    return (state[0], tuple(state[1]), state[2])
+
+
+def _progress(it: range, enabled: bool, **kwargs: int):  # noqa: ANN202
+    if not enabled:
+        return it
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        return it
+    return tqdm(it, desc="epochs", unit="epoch", **kwargs)
