@@ -103,7 +103,10 @@ def read_jsonl(path: Path | str) -> list[Located]:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(p, line, "not valid UTF-8") from None
     out = []
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also breaks at U+2028 and friends, which JSON
+    # writers leave unescaped inside strings.
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        line_text = line_text.removesuffix("\r")
         if not line_text.strip():
             continue
         out.append(Located(parse_line(line_text, p, number), str(p), number))

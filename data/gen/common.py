@@ -1,0 +1,83 @@
+"""Shared pieces of the generator: the item type, surface forms, numbers."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+NUMBER_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]
+TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
+        80: "eighty", 90: "ninety"}
+
+
+def number_words(n: int) -> str:
+    """English words for 0..999 (the way a recogniser might spell them out)."""
+    if n <= 20:
+        return NUMBER_WORDS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return TENS[tens * 10] + ("" if ones == 0 else " " + NUMBER_WORDS[ones])
+    hundreds, rest = divmod(n, 100)
+    head = NUMBER_WORDS[hundreds] + " hundred"
+    if rest == 0:
+        return head
+    return head + " and " + number_words(rest) if rest < 10 else head + " " + number_words(rest)
+
+
+def count_text(rng: random.Random, n: int, digit_share: float = 0.35) -> str:
+    return str(n) if rng.random() < digit_share else number_words(n)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One base utterance before surface variation and context assignment.
+
+    ``style`` is how the recogniser surface is varied: ``cmd`` (terse command), ``prose``
+    (written with case and punctuation), ``shell`` (text for a terminal), ``keep`` (as is).
+    ``kinds`` overrides the family's context weights; ``ctx`` pins an exact context kind.
+    """
+
+    text: str
+    label: str
+    tags: tuple[str, ...] = ()
+    style: str = "cmd"
+    kinds: dict[str, float] | None = field(default=None, hash=False, compare=False)
+    ctx: str | None = None
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def surface(rng: random.Random, text: str, style: str) -> str:
+    if style == "keep":
+        return text
+    if style == "cmd":
+        r = rng.random()
+        if r < 0.45:
+            return cap(text) + "."
+        if r < 0.80:
+            return text.lower() if text.islower() else text
+        if r < 0.95:
+            return cap(text)
+        return text + "."
+    if style == "shell":
+        r = rng.random()
+        if r < 0.6:
+            return text
+        if r < 0.9:
+            return cap(text) + "."
+        return cap(text)
+    # prose: written the way it reads; the recogniser sometimes drops case or the period
+    r = rng.random()
+    if r < 0.76:
+        return text
+    if r < 0.88 and text[-1:] == ".":
+        return text[:-1]
+    if r < 0.97:
+        return text.lower().rstrip(".!?")
+    return text

@@ -1,0 +1,176 @@
+"""A Markdown report on a labeled data set: what it holds, by label, app, tag and length.
+
+    python -m trm_intent.data_report data/labeled_intents.jsonl > data/README.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .dataset import DataError, fold_text, load_records
+from .schema import LABELS, LabeledRecord, WindowContext
+
+log = logging.getLogger(__name__)
+
+# Bundle ids (or their prefixes) of common macOS apps, by the kind of window they show.
+_KIND_BY_BUNDLE: tuple[tuple[str, str], ...] = (
+    ("com.microsoft.VSCode", "editor"), ("com.todesktop.", "editor"),
+    ("com.apple.dt.Xcode", "editor"), ("com.jetbrains.", "editor"),
+    ("com.sublimetext.", "editor"), ("dev.zed.", "editor"),
+    ("com.apple.Terminal", "terminal"), ("com.googlecode.iterm2", "terminal"),
+    ("dev.warp.", "terminal"), ("com.mitchellh.ghostty", "terminal"),
+    ("net.kovidgoyal.kitty", "terminal"), ("org.alacritty", "terminal"),
+    ("com.google.Chrome", "browser"), ("com.apple.Safari", "browser"),
+    ("org.mozilla.firefox", "browser"), ("company.thebrowser.", "browser"),
+    ("com.tinyspeck.slackmacgap", "chat"), ("com.apple.MobileSMS", "chat"),
+    ("com.hnc.Discord", "chat"), ("com.microsoft.teams", "chat"),
+    ("net.whatsapp.", "chat"), ("ru.keepcoder.Telegram", "chat"),
+    ("org.whispersystems.", "chat"),
+    ("com.apple.mail", "mail"), ("com.microsoft.Outlook", "mail"),
+    ("com.microsoft.Word", "docs"), ("com.apple.iWork.", "docs"), ("notion.id", "docs"),
+    ("md.obsidian", "docs"), ("com.apple.Notes", "docs"), ("com.apple.TextEdit", "docs"),
+    ("com.apple.finder", "finder"),
+    ("com.spotify.client", "media"), ("com.apple.Music", "media"), ("org.videolan.vlc", "media"),
+    ("com.apple.podcasts", "media"),
+)
+_KIND_BY_APP = {"safari": "browser", "code": "editor", "slack": "chat", "iterm2": "terminal"}
+_BROWSER_PAGES = (("gmail", "mail"), ("outlook.live", "mail"), ("google docs", "docs"))
+
+
+def _known(value: str) -> bool:
+    return value.strip().lower() not in ("", "unknown")
+
+
+def context_kind(context: WindowContext) -> str:
+    """A coarse kind for a window: editor, terminal, browser, chat, mail, docs, finder,
+    media, other, or unknown (nothing known about the app)."""
+    app, bundle, title = context.app_name, context.bundle_id, context.window_title
+    if not _known(app) and not _known(bundle):
+        return "unknown"
+    kind = "other"
+    for prefix, k in _KIND_BY_BUNDLE:
+        if bundle.startswith(prefix):
+            kind = k
+            break
+    else:
+        kind = _KIND_BY_APP.get(app.strip().lower(), "other")
+    if kind == "browser":
+        low = title.lower()
+        for marker, k in _BROWSER_PAGES:
+            if marker in low:
+                return k
+    return kind
+
+
+LENGTH_BUCKETS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 11, "8–11"),
+                  (12, 19, "12–19"), (20, 10**9, "20+"))
+
+
+def length_bucket(text: str) -> str:
+    n = len(text.split())
+    for lo, hi, name in LENGTH_BUCKETS:
+        if lo <= n <= hi:
+            return name
+    return "0"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{100 * n / total:.1f}%" if total else "–"
+
+
+def _table(title: str, rows: Iterable[tuple[str, Counter]], total: int,
+           key_name: str) -> list[str]:
+    out = [f"## {title}", "", f"| {key_name} | records | share | command | dictation |",
+           "|---|---:|---:|---:|---:|"]
+    for key, counts in rows:
+        n = sum(counts.values())
+        out.append(f"| {_cell(key)} | {n} | {_pct(n, total)} | {counts['command']} | "
+                   f"{counts['dictation']} |")
+    out.append("")
+    return out
+
+
+def _grouped(records: Sequence[LabeledRecord], keys) -> dict[str, Counter]:
+    groups: dict[str, Counter] = {}
+    for r in records:
+        for k in keys(r):
+            groups.setdefault(k, Counter())[r.label] += 1
+    return groups
+
+
+def _by_size(groups: dict[str, Counter]) -> list[tuple[str, Counter]]:
+    return sorted(groups.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+
+def render_report(records: list[LabeledRecord], examples_per_label: int = 8) -> str:
+    """Markdown: counts by label, app, context kind, source, tag and length, with examples."""
+    total = len(records)
+    labels = Counter(r.label for r in records)
+    folded = {fold_text(r.transcript) for r in records}
+    exact = {r.transcript.strip() for r in records}
+    apps = {r.context.app_name for r in records if context_kind(r.context) != "unknown"}
+    tags = Counter(t for r in records for t in r.tags)
+    lines = [
+        "## Summary", "",
+        f"- Records: {total}",
+        *[f"- {lab}: {labels[lab]} ({_pct(labels[lab], total)})" for lab in LABELS],
+        f"- Distinct transcripts: {len(exact)} exact, {len(folded)} after folding case and "
+        "punctuation",
+        f"- Distinct apps (known context): {len(apps)}",
+        f"- Unknown context: {sum(context_kind(r.context) == 'unknown' for r in records)}",
+        f"- Tagged context-flip: {tags['context-flip']}; tagged ambiguous: {tags['ambiguous']}",
+        "",
+    ]
+    lines += _table("By label", [(lab, Counter({lab: labels[lab]})) for lab in LABELS], total,
+                    "label")
+    lines += _table("By context kind", _by_size(_grouped(records,
+                    lambda r: [context_kind(r.context)])), total, "context kind")
+    lines += _table("By app", _by_size(_grouped(records,
+                    lambda r: [r.context.app_name or "(empty)"])), total, "app")
+    bucket_groups = _grouped(records, lambda r: [length_bucket(r.transcript)])
+    order = [name for _lo, _hi, name in LENGTH_BUCKETS]
+    lines += _table("By length (words)", [(b, bucket_groups.get(b, Counter())) for b in order],
+                    total, "words")
+    lines += _table("By source (phrase family)", _by_size(_grouped(records,
+                    lambda r: [r.source or "(none)"])), total, "source")
+    lines += _table("By tag (a record may have several)", _by_size(_grouped(records,
+                    lambda r: r.tags or ["(none)"])), total, "tag")
+    lines += ["## Examples", ""]
+    for lab in LABELS:
+        chosen = [r for r in records if r.label == lab]
+        step = max(1, len(chosen) // max(1, examples_per_label))
+        lines += [f"### {lab}", "", "| transcript | app | window title |", "|---|---|---|"]
+        for r in chosen[::step][:examples_per_label]:
+            c = r.context
+            lines.append(f"| {_cell(r.transcript)} | {_cell(c.app_name)} | "
+                         f"{_cell(c.window_title)} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Markdown report on labeled JSONL files.")
+    parser.add_argument("paths", nargs="+", help="labeled JSONL files")
+    parser.add_argument("--examples", type=int, default=8, help="examples per label")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        records, report = load_records(args.paths)
+    except DataError as exc:
+        log.error("%s", exc)
+        return 2
+    log.info("loaded %d records (%s)", len(records), report.summary())
+    sys.stdout.write(render_report(records, args.examples))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
