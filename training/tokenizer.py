@@ -34,5 +34,5 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, max_tokens: int) -> T
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
-    tok.enable_truncation(max_length=max_tokens)
+    tok.enable_truncation(max_length=max_tokens - 1)  # the context token comes first
     return tok

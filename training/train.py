@@ -25,7 +25,7 @@ from tokenizers import Tokenizer
 
 from trm_intent.config import TRMConfig
 from trm_intent.dataset import data_hash, load_records, split_records
-from trm_intent.encoding import ContextRules, model_text
+from trm_intent.encoding import ContextRules, InputEncoder
 from trm_intent.schema import LABELS, LabeledRecord
 
 from .augment import vary
@@ -59,11 +59,10 @@ class TrainConfig(BaseModel):
 class Encoded:
     """Token ids and labels of a list of records, padded per batch."""
 
-    def __init__(self, records: Sequence[LabeledRecord], tok: Tokenizer, rules: ContextRules,
-                 max_chars: int, pad_id: int, transcripts: Sequence[str] | None = None) -> None:
-        texts = transcripts if transcripts is not None else [r.transcript for r in records]
-        inputs = [model_text(t, rules.kind(r.context), max_chars) for t, r in zip(texts, records)]
-        self.ids = [e.ids for e in tok.encode_batch(inputs)]
+    def __init__(self, records: Sequence[LabeledRecord], encoder: InputEncoder, pad_id: int,
+                 transcripts: Sequence[str] | None = None) -> None:
+        texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
+        self.ids = encoder.encode_batch(texts, [r.context for r in records])
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.pad_id = pad_id
 
@@ -184,8 +183,8 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         tok = Tokenizer.from_str(base["tokenizer"])
         cfg = cfg.model_copy(update={"model": TRMConfig.model_validate(base["model_config"])})
     else:
-        tok = train_tokenizer((model_text(r.transcript, rules.kind(r.context), cfg.max_chars)
-                               for r in split.train), cfg.model.vocab_size, cfg.model.max_tokens)
+        tok = train_tokenizer((r.transcript[: cfg.max_chars] for r in split.train),
+                              cfg.model.vocab_size, cfg.model.max_tokens)
     model_cfg = cfg.model.model_copy(update={"vocab_size": tok.get_vocab_size()})
     cfg = cfg.model_copy(update={"model": model_cfg})
     pad_id = tok.token_to_id(PAD)
@@ -214,7 +213,8 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
 
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
-    val = Encoded(split.val, tok, rules, cfg.max_chars, pad_id)
+    encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens)
+    val = Encoded(split.val, encoder, pad_id)
     steps_per_epoch = math.ceil(len(split.train) / cfg.batch_size) * model_cfg.n_sup
     total_steps = steps_per_epoch * cfg.epochs
     common = {
@@ -244,7 +244,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         t0 = time.perf_counter()
         model.train()
         texts = [vary(r.transcript, rng, cfg.augment_p) for r in split.train]
-        data = Encoded(split.train, tok, rules, cfg.max_chars, pad_id, texts)
+        data = Encoded(split.train, encoder, pad_id, texts)
         order = list(range(len(split.train)))
         rng.shuffle(order)
         train_loss = 0.0

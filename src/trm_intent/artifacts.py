@@ -34,6 +34,7 @@ class TrainingInfo(BaseModel):
     records: int
     train_records: int
     val_records: int
+    val_fraction: float
     seed: int
     epochs: int
     init_from: str | None = None

@@ -11,13 +11,15 @@ reproduces it with a few string comparisons:
 4. then, for a browser only, the first ``browser_titles`` substring found in the first
    512 characters of the lower-cased ``window_title`` names the web app's kind (Gmail -> mail, ...).
 
-The text given to the tokenizer is ``"<ctx token> <transcript>"``, the transcript cut to
-``max_chars`` characters first (the tokenizer then truncates to ``max_tokens``).
+The token ids are that context token's id followed by the tokenizer's ids of the
+transcript, cut to ``max_chars`` characters first and truncated to ``max_tokens - 1``
+tokens (see :class:`InputEncoder`).
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
+from tokenizers import Tokenizer
 
 from .schema import WindowContext
 
@@ -130,6 +132,30 @@ class ContextRules(BaseModel):
         return kind
 
 
-def model_text(transcript: str, kind: str, max_chars: int) -> str:
-    """The string handed to the tokenizer for one utterance."""
-    return f"{context_token(kind)} {transcript[:max_chars]}"
+class InputEncoder:
+    """Transcript + window -> token ids: ``[ctx id] + tokenizer(transcript[:max_chars])``.
+
+    The transcript is tokenized alone (no special tokens, truncated to ``max_tokens - 1``)
+    and the context token's id is put in front.
+    """
+
+    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int,
+                 max_tokens: int) -> None:
+        self.tokenizer, self.rules, self.max_chars = tokenizer, rules, max_chars
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=max_tokens - 1)
+        self.context_ids = {}
+        for kind in CONTEXT_KINDS:
+            token_id = tokenizer.token_to_id(context_token(kind))
+            if token_id is None:
+                raise ValueError(f"the tokenizer has no {context_token(kind)} token")
+            self.context_ids[kind] = token_id
+
+    def encode(self, transcript: str, context: WindowContext) -> list[int]:
+        ids = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+        return [self.context_ids[self.rules.kind(context)], *ids]
+
+    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
+        encoded = self.tokenizer.encode_batch([t[: self.max_chars] for t in transcripts],
+                                              add_special_tokens=False)
+        return [[self.context_ids[self.rules.kind(c)], *e.ids] for e, c in zip(encoded, contexts)]

@@ -19,7 +19,7 @@ import onnxruntime as ort
 from tokenizers import Tokenizer
 
 from .artifacts import MODEL_FILE, TOKENIZER_FILE, ModelError, ModelMeta, read_meta
-from .encoding import model_text
+from .encoding import InputEncoder
 from .schema import IntentResult, WindowContext
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,14 @@ class IntentClassifier:
                                else float(halt_threshold))
         if not 0.0 < self.halt_threshold <= 1.0:
             raise ValueError("halt_threshold must be in (0, 1]")
-        self._tokenizer = self._load_tokenizer()
-        self._session = self._load_session(threads)
         cfg = self.meta.config
-        self._hidden, self._n_sup = cfg.hidden, cfg.n_sup
-        self._rules, self._max_chars, self._pad = self.meta.context, self.meta.max_chars, self.meta.pad_id
+        try:
+            self._encoder = InputEncoder(self._load_tokenizer(), self.meta.context,
+                                         self.meta.max_chars, cfg.max_tokens)
+        except ValueError as exc:
+            raise ModelError(f"{self.model_dir / TOKENIZER_FILE}: {exc}") from None
+        self._session = self._load_session(threads)
+        self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
 
     @classmethod
     def load(cls, model_dir: str | Path, **kwargs: Any) -> IntentClassifier:
@@ -60,12 +63,9 @@ class IntentClassifier:
     def _load_tokenizer(self) -> Tokenizer:
         path = self.model_dir / TOKENIZER_FILE
         try:
-            tok = Tokenizer.from_file(str(path))
+            return Tokenizer.from_file(str(path))
         except Exception as exc:  # tokenizers raises a bare Exception on bad files
             raise ModelError(f"{path}: cannot load tokenizer ({exc})") from None
-        tok.no_padding()
-        tok.enable_truncation(max_length=self.meta.config.max_tokens)
-        return tok
 
     def _load_session(self, threads: int) -> ort.InferenceSession:
         path = self.model_dir / MODEL_FILE
@@ -90,9 +90,7 @@ class IntentClassifier:
     def _encode(self, transcript: object, context: object) -> list[int]:
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        ctx = WindowContext.coerce(context)
-        kind = self._rules.kind(ctx)
-        return self._tokenizer.encode(model_text(transcript, kind, self._max_chars)).ids
+        return self._encoder.encode(transcript, WindowContext.coerce(context))
 
     def _run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Run supervision steps until every row halts; per-row probs, halt and steps."""

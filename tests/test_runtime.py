@@ -1,0 +1,155 @@
+"""The public API on the bundled model: what vozctl relies on."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+
+import pytest
+
+import trm_intent
+from trm_intent import IntentClassifier, IntentResult, WindowContext, load_records
+from trm_intent.dataset import data_hash, split_records
+from trm_intent.evaluate import evaluate
+
+from .conftest import DATA, dev_eval_or_skip
+
+VSCODE = WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode", window_title="intent.py")
+SLACK = {"app_name": "Slack", "bundle_id": "com.tinyspeck.slackmacgap", "window_title": "#general"}
+
+
+@dataclass
+class AppContext:
+    """What vozctl passes: its own type with the three attributes."""
+
+    app_name: str
+    bundle_id: str
+    window_title: str
+
+
+@pytest.fixture(scope="module")
+def clf() -> IntentClassifier:
+    return IntentClassifier()
+
+
+def _check(r: IntentResult, clf: IntentClassifier) -> None:
+    assert r.intent in ("command", "dictation")
+    assert set(r.probabilities) == {"command", "dictation"}
+    assert sum(r.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+    assert r.confidence == pytest.approx(r.probabilities[r.intent])
+    assert r.confidence >= 0.5
+    assert 0.0 <= r.halting_confidence <= 1.0
+    assert 1 <= r.steps <= clf.meta.config.n_sup
+
+
+def test_clear_cases(clf: IntentClassifier) -> None:
+    assert clf.classify("Go to line 50.", VSCODE).intent == "command"
+    assert clf.classify("Scratch that.", VSCODE).intent == "command"
+    text = "I think the issue is in the parser, let's look at it tomorrow morning."
+    assert clf.classify(text, SLACK).intent == "dictation"
+
+
+@pytest.mark.parametrize("context", [
+    VSCODE, SLACK, None, {}, {"app_name": "Code"}, AppContext("Code", "com.microsoft.VSCode", "a.py"),
+    {"app_name": None, "bundle_id": None, "window_title": None},
+])
+def test_every_context_form(clf: IntentClassifier, context: object) -> None:
+    _check(clf.classify("delete the last two words", context), clf)
+
+
+def test_context_forms_agree(clf: IntentClassifier) -> None:
+    as_dict = clf.classify("Copy that.", SLACK)
+    as_model = clf.classify("Copy that.", WindowContext(**SLACK))
+    as_object = clf.classify("Copy that.", AppContext(**SLACK))
+    assert as_dict == as_model == as_object
+
+
+def test_bad_context_is_a_clear_error(clf: IntentClassifier) -> None:
+    with pytest.raises(TypeError, match="context must be"):
+        clf.classify("undo", 42)
+    with pytest.raises(ValueError, match="app_name"):
+        clf.classify("undo", {"app_name": 3.5})
+
+
+def test_bad_transcript_is_a_type_error(clf: IntentClassifier) -> None:
+    for bad in (None, 42, b"undo", ["undo"]):
+        with pytest.raises(TypeError, match="transcript must be a str"):
+            clf.classify(bad)  # type: ignore[arg-type]
+
+
+def test_empty_transcript_is_dictation_without_running(clf: IntentClassifier) -> None:
+    for text in ("", "   ", "\n\t"):
+        r = clf.classify(text, VSCODE)
+        assert (r.intent, r.confidence, r.steps) == ("dictation", 1.0, 0)
+
+
+def test_batch_matches_single(clf: IntentClassifier) -> None:
+    records, _ = load_records(DATA)
+    sample = records[::40]
+    texts = [r.transcript for r in sample] + [""]
+    contexts = [r.context for r in sample] + [None]
+    batch = clf.classify_batch(texts, contexts)
+    for text, ctx, got in zip(texts, contexts, batch):
+        single = clf.classify(text, ctx)
+        assert got.intent == single.intent and got.steps == single.steps
+        assert got.confidence == pytest.approx(single.confidence, abs=1e-4)
+    with pytest.raises(ValueError, match="contexts"):
+        clf.classify_batch(["a", "b"], [None])
+
+
+def test_module_level_classify_uses_bundled_model() -> None:
+    r = trm_intent.classify("new tab", {"app_name": "Google Chrome"})
+    assert r == IntentClassifier().classify("new tab", {"app_name": "Google Chrome"})
+    assert [x.intent for x in trm_intent.classify_batch(["new tab"], [{"app_name": "Google Chrome"}])] == [
+        r.intent]
+
+
+def test_deterministic_and_thread_safe(clf: IntentClassifier) -> None:
+    records, _ = load_records(DATA)
+    sample = records[::25]
+    expected = [clf.classify(r.transcript, r.context) for r in sample]
+    errors: list[BaseException] = []
+    mismatches: list[int] = []
+
+    def worker() -> None:
+        try:
+            for _ in range(3):
+                for i, r in enumerate(sample):
+                    if clf.classify(r.transcript, r.context) != expected[i]:
+                        mismatches.append(i)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and not mismatches
+
+
+def test_import_does_not_import_torch() -> None:
+    code = ("import sys, trm_intent; trm_intent.classify('undo'); "
+            "assert 'torch' not in sys.modules, 'torch imported'; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
+
+
+def test_held_out_accuracy(clf: IntentClassifier) -> None:
+    """The bundled model on the held-out split it was trained beside (same seed)."""
+    records, _ = load_records(DATA)
+    info = clf.meta.training
+    assert info.data_sha256 == data_hash(records), "data changed since the bundled model was trained"
+    split = split_records(records, info.val_fraction, info.seed)
+    assert len(split.val) == info.val_records
+    report = evaluate(clf, split.val)
+    assert report.accuracy >= 0.95, report.errors[:20]
+
+
+def test_dev_eval_accuracy(clf: IntentClassifier) -> None:
+    """Text nobody on the team wrote (only where ../shared is present)."""
+    records, _ = load_records(dev_eval_or_skip())
+    report = evaluate(clf, records)
+    assert report.accuracy >= 0.90
