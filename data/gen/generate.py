@@ -22,10 +22,13 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
 import commands  # noqa: E402
+import commands_more  # noqa: E402
 import contexts  # noqa: E402
 import dictation  # noqa: E402
+import dictation_more  # noqa: E402
 import flips  # noqa: E402
 import prose  # noqa: E402
+import prose_more  # noqa: E402
 from common import Item, surface  # noqa: E402
 
 log = logging.getLogger("generate")
@@ -59,7 +62,8 @@ REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "
 
 
 def all_families() -> list[tuple[str, int, object, dict | None]]:
-    return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES]
+    return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
+            *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES]
 
 
 def _choose_context(rng: random.Random, item: Item, weights: dict[str, float]) -> tuple:
