@@ -117,8 +117,8 @@ def test_y_z_feedback_changes_the_answer_state(tiny_model: Path) -> None:
     """The step graph really recurses: feeding (y, z) back changes y."""
     clf = IntentClassifier(tiny_model)
     ids = np.array([clf._encode("go to line 5", None)], dtype=np.int64)
-    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids),
-            "y": np.zeros((1, ids.shape[1], 32), np.float32), "z": np.zeros((1, ids.shape[1], 32), np.float32)}
+    state = np.zeros((1, ids.shape[1], 32), np.float32)
+    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "y": state, "z": state}
     _, _, y1, z1 = clf._session.run(None, feed)
     _, _, y2, _ = clf._session.run(None, {**feed, "y": y1, "z": z1})
     assert not np.allclose(y1, y2)

@@ -41,14 +41,14 @@ class TrainConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     model: TRMConfig = Field(default_factory=TRMConfig)
-    epochs: int = Field(default=30, ge=1)
+    epochs: int = Field(default=24, ge=1)
     batch_size: int = Field(default=64, ge=1)
-    lr: float = Field(default=2e-3, gt=0)
+    lr: float = Field(default=1e-3, gt=0)
     weight_decay: float = Field(default=0.05, ge=0)
     warmup_steps: int = Field(default=100, ge=0)
     ema_decay: float = Field(default=0.995, ge=0, lt=1)
-    label_smoothing: float = Field(default=0.05, ge=0, lt=1)
-    halt_weight: float = Field(default=0.5, ge=0)
+    label_smoothing: float = Field(default=0.1, ge=0, lt=1)
+    halt_weight: float = Field(default=1.0, ge=0)
     augment_p: float = Field(default=0.5, ge=0, le=1)
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0)
@@ -66,14 +66,15 @@ class Encoded:
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.pad_id = pad_id
 
-    def batch(self, index: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def batch(self, index: Sequence[int],
+              device: str = "cpu") -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         seq = max(len(self.ids[i]) for i in index)
         ids = torch.full((len(index), seq), self.pad_id, dtype=torch.long)
         mask = torch.zeros_like(ids)
         for row, i in enumerate(index):
             ids[row, : len(self.ids[i])] = torch.tensor(self.ids[i])
             mask[row, : len(self.ids[i])] = 1
-        return ids, mask, self.labels[list(index)]
+        return ids.to(device), mask.to(device), self.labels[list(index)].to(device)
 
 
 def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor,
@@ -105,15 +106,16 @@ def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, lab
 
 
 @torch.no_grad()
-def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256) -> dict[str, float]:
+def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
+             device: str = "cpu") -> dict[str, float]:
     """Accuracy at every supervision step and with halting, as the runtime runs it."""
     model.eval()
     n_sup = model.cfg.n_sup
-    correct = torch.zeros(n_sup)
+    correct = torch.zeros(n_sup, device=device)
     halted_correct, steps_used, loss = 0, 0, 0.0
     n = len(data.ids)
     for start in range(0, n, batch_size):
-        ids, mask, labels = data.batch(range(start, min(n, start + batch_size)))
+        ids, mask, labels = data.batch(range(start, min(n, start + batch_size)), device)
         logits, halts = model(ids, mask)
         preds = logits.argmax(-1)  # (batch, n_sup)
         correct += (preds == labels[:, None]).float().sum(0)
@@ -135,9 +137,19 @@ def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
     return cfg.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
+def _cpu(obj):  # noqa: ANN001, ANN202
+    if isinstance(obj, torch.Tensor):
+        return obj.detach().cpu()
+    if isinstance(obj, dict):
+        return {k: _cpu(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_cpu(v) for v in obj]
+    return obj
+
+
 def _atomic_torch_save(obj: dict, path: Path) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
-    torch.save(obj, tmp)
+    torch.save(_cpu(obj), tmp)
     os.replace(tmp, path)
 
 
@@ -155,12 +167,17 @@ class TrainResult(BaseModel):
 
 
 def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | None = None, *,
-          init_from: Path | None = None, resume: bool = False, progress: bool = True) -> TrainResult:
+          init_from: Path | None = None, resume: bool = False, progress: bool = True,
+          device: str = "cpu", threads: int = 1) -> TrainResult:
     """Train a TRM on the given JSONL files; checkpoints go to ``run_dir``.
 
     All data is loaded and validated before anything is written. ``init_from`` is an exported
     model directory or checkpoint to fine-tune from (its tokenizer and config are kept);
-    ``resume`` continues from ``run_dir/last.pt``.
+    ``resume`` continues from ``run_dir/last.pt`` with its saved configuration (only
+    ``cfg.epochs`` is taken from the ``cfg`` given). ``device`` ("cpu", "cuda") only changes
+    where the arithmetic runs; checkpoints are always saved with CPU tensors. ``threads`` is
+    torch's CPU thread count: 1 by default, because this model is too small to gain from
+    more, and on a busy machine extra spinning threads can make training many times slower.
     """
     records, _ = load_records(list(data_files))  # raises DataError before any work
     run_dir = Path(run_dir)
@@ -169,8 +186,11 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         if not (run_dir / "last.pt").is_file():
             raise FileNotFoundError(f"{run_dir / 'last.pt'}: nothing to resume")
         state = load_checkpoint(run_dir / "last.pt")
-        cfg = TrainConfig.model_validate(state["train_config"])
+        saved = TrainConfig.model_validate(state["train_config"])
+        # The run goes on as it was configured; only its length may change.
+        cfg = saved if cfg is None else saved.model_copy(update={"epochs": cfg.epochs})
     cfg = cfg or TrainConfig()
+    torch.set_num_threads(threads)
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     split = split_records(records, cfg.val_fraction, cfg.seed)
@@ -192,6 +212,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     model = TRM(model_cfg)
     if init_from is not None and state is None:
         model.load_state_dict(base["ema"])
+    model.to(device)
     ema = copy.deepcopy(model).eval()
     for p in ema.parameters():
         p.requires_grad_(False)
@@ -208,7 +229,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         start_epoch, step = state["epoch"], state["step"]
         history, best = state["history"], state["best"]
         rng.setstate(_rng_from_list(state["rng"]))
-        torch.set_rng_state(state["torch_rng"])
+        torch.set_rng_state(state["torch_rng"].cpu())
         log.info("resuming %s at epoch %d", run_dir, start_epoch + 1)
 
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -250,10 +271,11 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
-            ids, mask, labels = data.batch(order[start : start + cfg.batch_size])
+            ids, mask, labels = data.batch(order[start : start + cfg.batch_size], device)
             train_loss += deep_supervision_loss(model, ids, mask, labels, cfg, opt, on_step)
         metrics = {"epoch": epoch + 1, "train_loss": train_loss / len(batches),
-                   **{f"val_{k}": v for k, v in evaluate(ema, val, cfg.halt_threshold).items()},
+                   **{f"val_{k}": v for k, v in evaluate(ema, val, cfg.halt_threshold,
+                                                                device=device).items()},
                    "seconds": time.perf_counter() - t0}
         history.append(metrics)
         improved = not best or (metrics["val_acc"], -metrics["val_loss"]) > (

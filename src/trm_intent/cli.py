@@ -113,7 +113,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.out)
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
     result = train(args.data, run_dir, cfg, init_from=args.init_from, resume=args.resume,
-                   progress=not args.quiet)
+                   progress=not args.quiet, threads=args.threads)
     records, _ = load_records(args.data)
     samples = [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
     meta = export_model(load_checkpoint(run_dir / "best.pt"), out, samples)
@@ -174,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int)
     t.add_argument("--init-from", help="fine-tune from a model directory or checkpoint")
     t.add_argument("--resume", action="store_true", help="continue from RUN_DIR/last.pt")
+    t.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
     t.set_defaults(func=cmd_train)
 
@@ -198,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, ModelError, FileNotFoundError, ValueError) as exc:
         print(f"trm-intent: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        hint = " (resume training with --resume)" if args.command == "train" else ""
+        print(f"trm-intent: interrupted{hint}", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -22,8 +22,8 @@ class TRMConfig(BaseModel):
     heads: int = Field(default=4, ge=1)
     expansion: float = Field(default=2.0, gt=0, description="SwiGLU inner size / hidden.")
     layers: int = Field(default=2, ge=1)
-    T: int = Field(default=2, ge=1)
-    n: int = Field(default=2, ge=1)
+    T: int = Field(default=1, ge=1)
+    n: int = Field(default=1, ge=1)
     n_sup: int = Field(default=3, ge=1)
     num_labels: int = 2
     norm_eps: float = 1e-5

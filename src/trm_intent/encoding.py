@@ -5,8 +5,8 @@ The window context becomes one prefix token naming the kind of app (``[ctx_edito
 lookup tables saved in the model's ``trm_intent.json``, so a client in another language
 reproduces it with a few string comparisons:
 
-1. ``bundle_ids``: lower-cased ``bundle_id`` -> kind;
-2. else ``app_names``: lower-cased ``app_name`` -> kind;
+1. ``bundle_ids``: lower-cased ``bundle_id`` (first 256 characters) -> kind;
+2. else ``app_names``: lower-cased ``app_name`` (first 256 characters) -> kind;
 3. else ``unknown`` when both are empty or ``"unknown"``, otherwise ``other``;
 4. then, for a browser only, the first ``browser_titles`` substring found in the first
    512 characters of the lower-cased ``window_title`` names the web app's kind (Gmail -> mail, ...).
@@ -119,8 +119,8 @@ class ContextRules(BaseModel):
 
     def kind(self, context: WindowContext) -> str:
         """The kind of app the window belongs to (one of CONTEXT_KINDS)."""
-        bundle = context.bundle_id.strip().lower()
-        app = context.app_name.strip().lower()
+        bundle = context.bundle_id[:256].strip().lower()
+        app = context.app_name[:256].strip().lower()
         kind = self.bundle_ids.get(bundle) or self.app_names.get(app)
         if kind is None:
             kind = "unknown" if {bundle, app} <= {"", "unknown"} else "other"

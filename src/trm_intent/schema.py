@@ -19,9 +19,9 @@ class WindowContext(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
 
-    app_name: str = Field(default="unknown", max_length=4096)
-    bundle_id: str = Field(default="unknown", max_length=4096)
-    window_title: str = Field(default="", max_length=1_000_000)
+    app_name: str = "unknown"
+    bundle_id: str = "unknown"
+    window_title: str = ""
 
     @field_validator("app_name", "bundle_id", "window_title", mode="before")
     @classmethod
