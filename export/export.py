@@ -85,6 +85,7 @@ def export_model(ckpt: dict, out_dir: Path | str,
     state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.export-", dir=out_dir.parent))
     try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; a model directory is for everyone to read
         onnx.save(build_step_graph(state, cfg), tmp / MODEL_FILE)
         (tmp / TOKENIZER_FILE).write_text(ckpt["tokenizer"], encoding="utf-8")
         meta = ModelMeta(

@@ -309,7 +309,7 @@ def _load_init(path: Path) -> dict:
 
     meta = read_meta(path)
     weights = state_from_onnx(onnx.load(str(path / MODEL_FILE)), meta.config)
-    return {"ema": {k: torch.from_numpy(v) for k, v in weights.items()},
+    return {"ema": {k: torch.tensor(v) for k, v in weights.items()},
             "tokenizer": (path / TOKENIZER_FILE).read_text(encoding="utf-8"),
             "model_config": meta.config.model_dump(mode="json")}
 
