@@ -13,6 +13,7 @@ from .dataset import DataError, load_records
 
 log = logging.getLogger("trm_intent")
 
+FINE_TUNE_EPOCHS = 6
 TRAIN_HINT = "training needs the train extra: pip install 'trm-intent[train]' (torch==2.13.0)"
 
 
@@ -107,7 +108,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     cfg = None
     if args.config:
         cfg = TrainConfig.model_validate_json(Path(args.config).read_text(encoding="utf-8"))
-    overrides = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed)) if v is not None}
+    epochs = args.epochs
+    if epochs is None and args.init_from and not args.config:
+        epochs = FINE_TUNE_EPOCHS  # fine-tuning starts from a trained model: a few minutes
+    overrides = {k: v for k, v in (("epochs", epochs), ("seed", args.seed)) if v is not None}
     if overrides:
         cfg = (cfg or TrainConfig()).model_copy(update=overrides)
     out = Path(args.out)
@@ -172,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--config", help="TrainConfig as JSON")
     t.add_argument("--epochs", type=int)
     t.add_argument("--seed", type=int)
-    t.add_argument("--init-from", help="fine-tune from a model directory or checkpoint")
+    t.add_argument("--init-from", help="fine-tune from a model directory or checkpoint "
+                   f"({FINE_TUNE_EPOCHS} epochs unless --epochs or --config say otherwise)")
     t.add_argument("--resume", action="store_true", help="continue from RUN_DIR/last.pt")
     t.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     t.add_argument("--quiet", action="store_true", help="no progress bar")
