@@ -76,10 +76,13 @@ def build_step_graph(state: dict[str, np.ndarray], cfg: TRMConfig) -> onnx.Model
     zero = b.const("zero_1d", np.array([0], dtype=np.int64))
     pos = b.one("Slice", w["pos"], zero, seq, zero)
     x = b.one("Add", b.one("Gather", w["embed"], "input_ids"), pos)
+    if cfg.context_bias:
+        one = b.const("one_1d", np.array([1], dtype=np.int64))
+        x = b.one("Add", x, b.one("Slice", x, zero, one, one))
     keys = b.one("Unsqueeze", b.one("Cast", "attention_mask", to=TensorProto.BOOL),
                  b.const("axes_12", np.array([1, 2], dtype=np.int64)))
     mask_shape = b.one("Concat", b.one("Shape", "attention_mask", start=0, end=1),
-                       b.const("one_1d", np.array([1], dtype=np.int64)), seq, seq, axis=0)
+                       b.const("one_1d_b", np.array([1], dtype=np.int64)), seq, seq, axis=0)
     mask = b.one("Expand", keys, mask_shape)
     split = b.const("split_qkv", np.array([d, d, d], dtype=np.int64))
 
@@ -99,11 +102,13 @@ def build_step_graph(state: dict[str, np.ndarray], cfg: TRMConfig) -> onnx.Model
         return h
 
     y, z = "y", "z"
-    for _ in range(cfg.T):
+    for _ in range(cfg.T if cfg.recursive else 0):
         xy = b.one("Add", x, y)  # x + y is fixed while z is refined: hoisted out of the n updates
         for _ in range(cfg.n):
             z = f(b.one("Add", xy, z))
         y = f(b.one("Add", y, z))
+    if not cfg.recursive:  # ablation baseline: y = f(x)
+        y = f(x)
     b.op("Identity", [y], out=["y_out"])
     b.op("Identity", [z], out=["z_out"])
 

@@ -79,6 +79,8 @@ class TRM(nn.Module):
         """x (token + position embeddings) and the boolean attention mask."""
         t = ids.shape[1]
         x = self.embed(ids) + self.pos[:t]
+        if self.cfg.context_bias:
+            x = x + x[:, :1]
         # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
         return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
 
@@ -96,6 +98,10 @@ class TRM(nn.Module):
 
         Returns (logits, halt_logit, y, z).
         """
+        if not self.cfg.recursive:  # ablation: the network applied once
+            y = self.f(x, mask)
+            r = y[:, 0]
+            return self.head(r), self.halt(r).squeeze(-1), y, z
         with torch.no_grad():
             for _ in range(self.cfg.T - 1):
                 y, z = self.cycle(x, y, z, mask)

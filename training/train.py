@@ -53,6 +53,7 @@ class TrainConfig(BaseModel):
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
+    use_context: bool = Field(default=True, description="False: every window is unknown (ablation).")
     seed: int = 0
 
 
@@ -194,7 +195,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
     split = split_records(records, cfg.val_fraction, cfg.seed)
-    rules = ContextRules.default()
+    rules = ContextRules.default(enabled=cfg.use_context)
 
     if state is not None:
         tok = Tokenizer.from_str(state["tokenizer"])

@@ -27,6 +27,10 @@ class TRMConfig(BaseModel):
     n_sup: int = Field(default=3, ge=1)
     num_labels: int = 2
     norm_eps: float = 1e-5
+    recursive: bool = Field(default=True, description=(
+        "False makes an ablation baseline: y = f(x), one pass of the network, no recursion."))
+    context_bias: bool = Field(default=False, description=(
+        "Also add the context token's embedding to every position of x."))
 
     @property
     def inner(self) -> int:

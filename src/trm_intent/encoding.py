@@ -104,21 +104,25 @@ class ContextRules(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    enabled: bool = Field(default=True, description="False maps every window to unknown (ablation).")
     bundle_ids: dict[str, str] = Field(default_factory=dict)
     app_names: dict[str, str] = Field(default_factory=dict)
     browser_titles: list[tuple[str, str]] = Field(default_factory=list)
 
     @classmethod
-    def default(cls) -> ContextRules:
+    def default(cls, enabled: bool = True) -> ContextRules:
         bundle_ids = {b: kind for kind, table in _GROUPS.items() for b in table}
         app_names = {name.lower(): kind for kind, table in _GROUPS.items()
                      for name in table.values()}
         app_names.update({"vim": "editor", "neovim": "editor", "code": "editor",
                           "visual studio code": "editor", "chrome": "browser", "gmail": "mail"})
-        return cls(bundle_ids=bundle_ids, app_names=app_names, browser_titles=_BROWSER_TITLES)
+        return cls(enabled=enabled, bundle_ids=bundle_ids, app_names=app_names,
+                   browser_titles=_BROWSER_TITLES)
 
     def kind(self, context: WindowContext) -> str:
         """The kind of app the window belongs to (one of CONTEXT_KINDS)."""
+        if not self.enabled:
+            return "unknown"
         bundle = context.bundle_id[:256].strip().lower()
         app = context.app_name[:256].strip().lower()
         kind = self.bundle_ids.get(bundle) or self.app_names.get(app)
