@@ -1,0 +1,585 @@
+"""Ablation report: every exported TRM variant under runs/ablation, the bundled model and the
+baselines (TF-IDF + logistic regression, vozctl's rule matcher) side by side.
+
+    python benchmarks/ablation.py [--models runs/ablation] [--out benchmarks/ABLATION.md] [--calls N]
+
+Each model is scored on ITS OWN held-out split (val_fraction and seed from its trm_intent.json;
+a different seed is a different split) and on ../shared/eval/dev_eval.jsonl when that file exists
+(read only, never trained on). Measured: accuracy (ambiguous-tagged records left out, as
+`trm-intent eval` counts it), macro-F1, ECE, accuracy per dev-eval source and per app kind, mean
+confidence on ambiguous records, risk-coverage, robustness to recogniser-style perturbations, and
+warm single-thread classify() p50. Writes the Markdown and accuracy_vs_latency.png beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import latency  # noqa: E402  (benchmarks/ is not a package)
+import peers  # noqa: E402
+import suite  # noqa: E402
+
+from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
+from trm_intent.dataset import split_records  # noqa: E402
+from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
+from training.augment import digits_to_words, words_to_digits  # noqa: E402
+
+DATA = ROOT / "data" / "labeled_intents.jsonl"
+DEV_EVAL = ROOT.parent / "shared" / "eval" / "dev_eval.jsonl"
+TRAIN_COMMAND = ("python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
+                 "--configs training/configs/ablation.json --out runs/ablation --jobs 16 --device cuda; then "
+                 "`trm-intent export --checkpoint runs/ablation/<name>.run/best.pt --out runs/ablation/<name> "
+                 "--data data/labeled_intents.jsonl` per model (trained on an H100)")
+COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
+BASELINES = ("tfidf", "rules")
+SETS = ("val", "dev")
+log = logging.getLogger("ablation")
+
+DESCRIPTIONS = {
+    "bundled": "the bundled model (src/trm_intent/models/default)",
+    "trm_t1n1": "shipped recipe: TRM T=1, n=1, N_sup=3, hidden 64",
+    "trm_t1n1_seed1": "shipped recipe, seed 1 (own split)",
+    "once_l2": "same 2-layer net applied once, no recursion",
+    "plain_l4": "plain 4-layer transformer applied once",
+    "no_context": "every window mapped to unknown",
+    "context_bias": "context embedding added to all positions",
+    "context_bias_seed1": "context_bias, seed 1 (own split)",
+    "context_bias_t1n2": "context_bias with T=1, n=2",
+    "nsup1": "N_sup=1 supervision step",
+    "nsup2": "N_sup=2 supervision steps",
+    "t1n2": "T=1, n=2",
+    "t2n1": "T=2, n=1",
+    "t2n2": "T=2, n=2",
+    "hidden32": "hidden 32",
+    "hidden96": "hidden 96",
+    "hidden128": "hidden 128",
+}
+
+
+# -- perturbations ---------------------------------------------------------------------------------
+
+_PUNCT = re.compile(r"[^\w\s']+")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+HOMOPHONES = {
+    "to": "two", "two": "to", "too": "to", "for": "four", "four": "for", "right": "write", "write": "right",
+    "there": "their", "their": "there", "know": "no", "no": "know", "new": "knew", "line": "lion",
+    "tab": "tap", "up": "app", "down": "town", "left": "lift", "next": "necks", "copy": "coffee",
+    "paste": "based", "save": "safe", "find": "fine", "word": "world", "cut": "cat", "undo": "and do",
+    "close": "clothes", "go": "so", "the": "a", "a": "the", "one": "won", "eight": "ate", "see": "sea",
+}
+
+
+def mishear(text: str, seed: int = 0) -> str:
+    """One word replaced by a plausible mis-hearing: a homophone-table entry when the utterance has
+    one, else one letter of a random 3+-letter word dropped or two adjacent letters swapped. Seeded by
+    the text itself, so every model sees the same perturbed copy."""
+    rng = random.Random(f"{seed}:{text}")
+    words = text.split(" ")
+    homo = [i for i, w in enumerate(words) if w.lower().strip(".,!?;:") in HOMOPHONES]
+    if homo:
+        i = rng.choice(homo)
+        core = words[i].lower().strip(".,!?;:")
+        words[i] = words[i].lower().replace(core, HOMOPHONES[core], 1)
+        return " ".join(words)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return text
+    a, b = rng.choice(spans)
+    w = text[a:b]
+    j = rng.randrange(len(w) - 1)
+    w = w[:j] + w[j + 1:] if rng.random() < 0.5 else w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    return text[:a] + w + text[b:]
+
+
+PERTURBATIONS: dict[str, Callable[[str], str]] = {
+    "lower-case": str.lower,
+    "no punctuation": lambda t: " ".join(_PUNCT.sub(" ", t).split()) or t,
+    "numbers as words": digits_to_words,
+    "numbers as digits": words_to_digits,
+    "one mis-heard word": mishear,
+}
+
+
+def perturbed(records: Sequence[LabeledRecord], fn: Callable[[str], str]) -> tuple[list[LabeledRecord], int]:
+    out, changed = [], 0
+    for r in records:
+        t = fn(r.transcript)
+        changed += t != r.transcript
+        out.append(r.model_copy(update={"transcript": t}))
+    return out, changed
+
+
+# -- variants ----------------------------------------------------------------------------------------
+
+@dataclass
+class Variant:
+    name: str
+    what: str
+    f_per_step: str
+    kind: str  # "trm" or "baseline"
+    predict: Callable[[Sequence[LabeledRecord]], list[Any]]  # -> objects with intent, confidence, steps
+    call: Callable[[str, object], Any]  # one timed call
+    val: list[LabeledRecord]
+    split_note: str
+    has_confidence: bool = True
+    n_sup: int | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+def trm_variant(name: str, model_dir: Path, records: Sequence[LabeledRecord]) -> tuple[Variant, IntentClassifier]:
+    clf = IntentClassifier(model_dir, threads=1)
+    cfg, tr = clf.meta.config, clf.meta.training
+    split = split_records(records, tr.val_fraction, tr.seed)
+    if cfg.recursive:
+        f = f"{cfg.T * (cfg.n + 1)} (×{cfg.layers} layers)"
+    else:
+        f = f"1 (×{cfg.layers} layers)"
+
+    def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
+        out: list[Any] = []
+        for s in range(0, len(recs), 128):
+            chunk = recs[s:s + 128]
+            out.extend(clf.classify_batch([r.transcript for r in chunk], [r.context for r in chunk]))
+        return out
+
+    what = DESCRIPTIONS.get(name, f"T={cfg.T}, n={cfg.n}, N_sup={cfg.n_sup}, hidden {cfg.hidden}")
+    return Variant(name, what, f, "trm", predict, clf.classify, split.val,
+                   f"own split: val_fraction {tr.val_fraction}, seed {tr.seed}", n_sup=cfg.n_sup), clf
+
+
+def baseline_variant(which: str, ref: IntentClassifier, train: Sequence[LabeledRecord],
+                     val: list[LabeledRecord], note: str) -> Variant:
+    peer = peers.tfidf_lr(ref, train) if which == "tfidf" else peers.rules()
+
+    def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
+        labels = peer.predict_all([r.transcript for r in recs], [r.context for r in recs])
+        return [SimpleNamespace(intent=lab, confidence=1.0, steps=0) for lab in labels]
+
+    what = ("TF-IDF word 1-2 grams + context kind, logistic regression (benchmarks/peers.py)"
+            if which == "tfidf" else "vozctl's rules (benchmarks/rule_matcher.py), ignores the window")
+    return Variant(peer.name, what, "-", "baseline", predict, peer.predict, val, note, has_confidence=False)
+
+
+# -- metrics -----------------------------------------------------------------------------------------------
+
+def source_group(r: LabeledRecord) -> str:
+    return (r.source or "-").split(":", 1)[0]
+
+
+def coverage_acc(conf: np.ndarray, correct: np.ndarray, cov: float) -> float:
+    """Accuracy on the most-confident ``cov`` share of the records (stable order on ties)."""
+    k = max(1, int(round(cov * len(conf))))
+    order = np.argsort(-conf, kind="stable")[:k]
+    return float(correct[order].mean())
+
+
+def set_metrics(recs: Sequence[LabeledRecord], results: Sequence[Any], kinds: Sequence[str],
+                has_conf: bool) -> dict[str, Any]:
+    rep = score(recs, results)
+    scored = np.array([AMBIGUOUS not in r.tags for r in recs])
+    correct = np.array([r.label == p.intent for r, p in zip(recs, results)])
+    conf = np.array([p.confidence for p in results])
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    by_src: dict[str, list[bool]] = defaultdict(list)
+    for r, k, ok, s in zip(recs, kinds, correct, scored):
+        if s:
+            by_kind[k].append(bool(ok))
+            by_src[source_group(r)].append(bool(ok))
+    m: dict[str, Any] = {
+        "n": int(scored.sum()), "accuracy": rep.accuracy, "macro_f1": rep.macro_f1,
+        "ece": rep.ece if has_conf else None,
+        "mean_conf": rep.mean_confidence if has_conf else None,
+        "mean_conf_ambiguous": rep.mean_confidence_ambiguous if has_conf else None,
+        "n_ambiguous": int((~scored).sum()),
+        "mean_steps": rep.mean_steps,
+        "by_kind": {k: {"n": len(v), "accuracy": float(np.mean(v))} for k, v in sorted(by_kind.items())},
+        "by_source": {k: {"n": len(v), "accuracy": float(np.mean(v))} for k, v in sorted(by_src.items())},
+        "correct": correct[scored].tolist(),
+    }
+    if has_conf:
+        m["coverage"] = {str(c): coverage_acc(conf[scored], correct[scored], c) for c in COVERAGES}
+    return m
+
+
+def mcnemar(a: Sequence[bool], b: Sequence[bool]) -> dict[str, float]:
+    """Paired comparison on the same records: b01 = only A right, b10 = only B right; exact two-sided p."""
+    only_a = sum(x and not y for x, y in zip(a, b))
+    only_b = sum(y and not x for x, y in zip(a, b))
+    n = only_a + only_b
+    if n == 0:
+        return {"only_a": 0, "only_b": 0, "p": 1.0}
+    tail = sum(math.comb(n, i) for i in range(min(only_a, only_b) + 1)) / 2 ** n
+    return {"only_a": only_a, "only_b": only_b, "p": min(1.0, 2 * tail)}
+
+
+def measure_latency(variants: Sequence[Variant], items: Sequence[tuple[str, object]], calls: int,
+                    rounds: int = 4) -> None:
+    """Warm single-call p50 per variant, in interleaved rounds (load drifting on a shared machine hits
+    every variant alike); all variants see the same utterances."""
+    per_round = max(1, calls // rounds)
+    times: dict[str, list[np.ndarray]] = {v.name: [] for v in variants}
+    for v in variants:  # warm-up
+        suite.time_calls(v.call, items, min(200, calls), warmup=50)
+    bar = tqdm(total=rounds * len(variants), desc="latency", leave=False)
+    for r in range(rounds):
+        chunk = list(items[(r * per_round) % len(items):][:per_round]) or list(items[:per_round])
+        for v in variants:
+            times[v.name].append(suite.time_calls(v.call, chunk, per_round, warmup=20))
+            bar.update()
+    bar.close()
+    for v in variants:
+        s = suite.stats_ms(np.concatenate(times[v.name]))
+        v.result["latency"] = s
+
+
+def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str] = BASELINES,
+                 calls: int = 2000, data: Path = DATA, dev_path: Path = DEV_EVAL) -> dict[str, Any]:
+    """Evaluate ``models`` ((name, dir) pairs; the first is the reference whose split trains the
+    baselines) and the ``baselines``. Returns a JSON-able dict; ``variants`` holds one row each."""
+    started = time.perf_counter()
+    records, _ = load_records(data)
+    dev = load_records(dev_path)[0] if dev_path.is_file() else None
+    log.info("%d labeled records; dev-eval %s", len(records),
+             f"{len(dev)} records" if dev else "not present (skipped)")
+    variants: list[Variant] = []
+    ref: IntentClassifier | None = None
+    for name, d in tqdm(models, desc="loading models", leave=False):
+        v, clf = trm_variant(name, d, records)
+        variants.append(v)
+        ref = ref or clf
+    if ref is None:
+        raise ValueError("no models given")
+    ref_split = split_records(records, ref.meta.training.val_fraction, ref.meta.training.seed)
+    note = (f"trained on the bundled model's training split ({len(ref_split.train)} records), scored on its "
+            f"held-out split")
+    for b in baselines:
+        log.info("building baseline %s", b)
+        variants.append(baseline_variant(b, ref, ref_split.train, ref_split.val, note))
+
+    def kinds_of(recs: Sequence[LabeledRecord]) -> list[str]:
+        return [ref.meta.context.kind(WindowContext.coerce(r.context)) for r in recs]
+
+    dev_kinds = kinds_of(dev) if dev else []
+    pert_dev = {p: perturbed(dev, fn) for p, fn in PERTURBATIONS.items()} if dev else {}
+    for v in tqdm(variants, desc="accuracy + robustness"):
+        val_kinds = kinds_of(v.val)
+        sets: dict[str, tuple[list[LabeledRecord], list[str]]] = {"val": (v.val, val_kinds)}
+        if dev:
+            sets["dev"] = (dev, dev_kinds)
+        for s, (recs, kinds) in sets.items():
+            v.result[s] = set_metrics(recs, v.predict(recs), kinds, v.has_confidence)
+        rob: dict[str, dict[str, Any]] = {}
+        for p, fn in PERTURBATIONS.items():
+            rob[p] = {}
+            for s, (recs, kinds) in sets.items():
+                prec, changed = pert_dev[p] if s == "dev" else perturbed(recs, fn)
+                acc = score(prec, v.predict(prec)).accuracy
+                rob[p][s] = {"accuracy": acc, "drop_pts": 100 * (v.result[s]["accuracy"] - acc),
+                             "changed": changed}
+        v.result["robustness"] = rob
+        log.info("%-28s held-out %.4f%s", v.name, v.result["val"]["accuracy"],
+                 f"  dev {v.result['dev']['accuracy']:.4f}" if dev else "")
+
+    log.info("latency: %d warm calls per variant, 1 thread, interleaved", calls)
+    measure_latency(variants, latency.utterances(data), calls)
+
+    rows = []
+    for v in variants:
+        rows.append({"name": v.name, "what": v.what, "kind": v.kind, "f_per_step": v.f_per_step,
+                     "n_sup": v.n_sup, "split": v.split_note, "val_records": len(v.val), **v.result})
+    R = {"rows": rows, "dev_present": dev is not None, "dev_records": len(dev) if dev else 0,
+         "calls": calls, "machine": suite.machine(), "seconds": time.perf_counter() - started}
+    R["comparisons"] = comparisons(rows)
+    return R
+
+
+def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Paired tests on records both rows were scored on (dev-eval always; held-out when same split)."""
+    by = {r["name"]: r for r in rows}
+    pairs = [("trm_t1n1", "once_l2"), ("trm_t1n1", "plain_l4"), ("trm_t1n1", "nsup1"),
+             ("trm_t1n1", "t2n2"), ("trm_t1n1", "no_context"), ("trm_t1n1", "context_bias"),
+             ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
+    out = []
+    for a, b in pairs:
+        if a not in by or b not in by:
+            continue
+        for s in SETS:
+            if s not in by[a] or s not in by[b]:
+                continue
+            if s == "val" and by[a]["split"] != by[b]["split"] and by[b]["kind"] == "trm":
+                continue
+            t = mcnemar(by[a][s]["correct"], by[b][s]["correct"])
+            out.append({"a": a, "b": b, "set": s, "acc_a": by[a][s]["accuracy"],
+                        "acc_b": by[b][s]["accuracy"], **t})
+    return out
+
+
+# -- Markdown ------------------------------------------------------------------------------------------------
+
+def _pct(x: float | None, digits: int = 1) -> str:
+    return "-" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{100 * x:.{digits}f}"
+
+
+def _f(x: float | None, digits: int = 3) -> str:
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 - one report, top to bottom
+    rows, m, dev = R["rows"], R["machine"], R["dev_present"]
+    main_set = "dev" if dev else "val"
+    set_name = "dev-eval" if dev else "held-out"
+    L: list[str] = []
+    add = L.append
+    add("# Ablation: what each part of the TRM buys\n")
+    add("Generated by `python benchmarks/ablation.py` "
+        f"(--calls {R['calls']}) on {m['date']}, in {R['seconds']:.0f} s.\n")
+    add(f"- **Models:** {TRAIN_COMMAND}. `bundled` is src/trm_intent/models/default.")
+    add(f"- **Machine:** {m['cpu']}, {m['usable_cores']} usable cores, Python {m['python']}, onnxruntime "
+        f"{m['onnxruntime']}, scikit-learn {m['sklearn']}. A small shared machine: other jobs may have "
+        f"been running (load average at start {m['load_avg']}), so latencies are noisy; they are measured "
+        "in interleaved rounds so drift hits every variant alike.")
+    add("- **Held-out:** each TRM on its OWN held-out split (val_fraction and seed from its "
+        "trm_intent.json; a different seed is a different split, so seed-1 rows are not on the same "
+        "records). The baselines are trained on the bundled model's training split and scored on its "
+        "held-out split.")
+    add("- **Dev-eval:** " + (f"../shared/eval/dev_eval.jsonl ({R['dev_records']} records, read only, "
+                              "never trained on), the same records for every row." if dev else
+                              "../shared/eval/dev_eval.jsonl is not present here: skipped."))
+    add("- **Accuracy** leaves out records tagged `ambiguous` (as `trm-intent eval` does). Baselines "
+        "give labels only, so they have no ECE, confidence or risk-coverage.\n")
+
+    add("## All variants\n")
+    add(f"Macro-F1 and ECE on {set_name}. *f per step*: applications of the network per supervision step "
+        "(T·(n+1) for the TRM; 1 for a single pass), its depth in brackets; *steps*: mean supervision steps "
+        f"run on {set_name} (early exit) / N_sup. p50: warm classify() (or the baseline's per-call "
+        f"predict), 1 thread, {R['calls']} calls on the same utterances.\n")
+    add("| variant | what it is | f per step | steps | held-out acc % | dev-eval acc % | macro-F1 | ECE | "
+        "p50 ms |")
+    add("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        steps = f"{r[main_set]['mean_steps']:.2f} / {r['n_sup']}" if r["kind"] == "trm" else "-"
+        add(f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {_pct(r['val']['accuracy'])} "
+            f"(n={r['val']['n']}) | {_pct(r['dev']['accuracy']) if dev else '-'} | "
+            f"{_f(r[main_set]['macro_f1'])} | {_f(r[main_set]['ece'])} | {r['latency']['p50_ms']:.3f} |")
+    if dev:
+        add(f"\nOne dev-eval record is {100 / rows[0]['dev']['n']:.2f} points; the binomial standard error "
+            f"of a ~95% accuracy on {rows[0]['dev']['n']} records is about "
+            f"{100 * math.sqrt(0.95 * 0.05 / rows[0]['dev']['n']):.1f} points "
+            f"(held-out, {rows[0]['val']['n']} records: about "
+            f"{100 * math.sqrt(0.95 * 0.05 / rows[0]['val']['n']):.1f}).")
+    add(f"\n![accuracy vs latency]({png_name})\n")
+
+    add("## Paired comparisons\n")
+    add("Exact McNemar test on the records both were scored on (held-out only where the splits are the "
+        "same). *only A* / *only B*: records only that one gets right.\n")
+    add("| A | B | set | acc A % | acc B % | only A | only B | p |")
+    add("|---|---|---|---|---|---|---|---|")
+    for c in R["comparisons"]:
+        add(f"| {c['a']} | {c['b']} | {'dev-eval' if c['set'] == 'dev' else 'held-out'} | "
+            f"{_pct(c['acc_a'])} | {_pct(c['acc_b'])} | {c['only_a']} | {c['only_b']} | {c['p']:.3f} |")
+
+    add(f"\n## Slices ({set_name})\n")
+    srcs = sorted({k for r in rows for k in r[main_set]["by_source"]})
+    kinds = sorted({k for r in rows for k in r[main_set]["by_kind"]},
+                   key=lambda k: -rows[0][main_set]["by_kind"].get(k, {"n": 0})["n"])
+    ref = rows[0][main_set]
+    add("Accuracy % per source repository and per app kind (the bundled model's context tables); "
+        "mean confidence on `ambiguous`-tagged records against the rest.\n")
+    head = ([f"{s} (n={ref['by_source'].get(s, {'n': 0})['n']})" for s in srcs]
+            + [f"{k} ({ref['by_kind'].get(k, {'n': 0})['n']})" for k in kinds])
+    add("| variant | " + " | ".join(head) + " | conf ambiguous | conf rest |")
+    add("|---|" + "---|" * (len(head) + 2))
+    for r in rows:
+        s = r[main_set]
+        cells = ([_pct(s["by_source"].get(k, {}).get("accuracy")) for k in srcs]
+                 + [_pct(s["by_kind"].get(k, {}).get("accuracy")) for k in kinds])
+        add(f"| {r['name']} | " + " | ".join(cells) +
+            f" | {_f(s['mean_conf_ambiguous'])} (n={s['n_ambiguous']}) | {_f(s['mean_conf'])} |")
+
+    add("\n## Risk-coverage\n")
+    trm_rows = [r for r in rows if r["kind"] == "trm"]
+    b = rows[0]
+    add(f"The bundled model: accuracy % on the most-confident share of the (non-ambiguous) records.\n")
+    add("| set | " + " | ".join(f"{int(100 * c)}%" for c in COVERAGES) + " |")
+    add("|---|" + "---|" * len(COVERAGES))
+    for s in SETS:
+        if s in b:
+            add(f"| {'dev-eval' if s == 'dev' else 'held-out'} | "
+                + " | ".join(_pct(b[s]["coverage"][str(c)]) for c in COVERAGES) + " |")
+    add("\nEvery TRM variant: accuracy % at 90% coverage (the 10% least-confident answers dropped) "
+        "against all.\n")
+    add("| variant | held-out 90% | held-out 100% | dev-eval 90% | dev-eval 100% |")
+    add("|---|---|---|---|---|")
+    for r in trm_rows:
+        dv = (f"{_pct(r['dev']['coverage']['0.9'])} | {_pct(r['dev']['coverage']['1.0'])}" if dev
+              else "- | -")
+        add(f"| {r['name']} | {_pct(r['val']['coverage']['0.9'])} | {_pct(r['val']['coverage']['1.0'])} "
+            f"| {dv} |")
+
+    add("\n## Robustness to recogniser noise\n")
+    add("Drop in accuracy points from the clean set (positive = worse), held-out / dev-eval. Lower-case: "
+        "the whole transcript; no punctuation: `[^\\w\\s']` removed; numbers as words / digits: "
+        "training/augment.py's digits_to_words / words_to_digits; one mis-heard word: a small homophone "
+        "table (to/two, right/write, line/lion, copy/coffee, ...) when the utterance has such a word, "
+        "else one letter of a random 3+-letter word dropped or two adjacent letters swapped (seeded by "
+        "the text, the same copy for every model). Records the perturbation changes, of "
+        f"held-out / dev-eval: "
+        + "; ".join(f"{p}: {b['robustness'][p]['val']['changed']}"
+                    + (f" / {b['robustness'][p]['dev']['changed']}" if dev else "")
+                    for p in PERTURBATIONS) + ".\n")
+    add("| variant | " + " | ".join(PERTURBATIONS) + " |")
+    add("|---|" + "---|" * len(PERTURBATIONS))
+    for r in rows:
+        cells = []
+        for p in PERTURBATIONS:
+            x = r["robustness"][p]
+            cells.append(f"{x['val']['drop_pts']:+.1f}" + (f" / {x['dev']['drop_pts']:+.1f}" if dev else ""))
+        add(f"| {r['name']} | " + " | ".join(cells) + " |")
+
+    add("\n## Reading\n")
+    add(reading(R))
+    return "\n".join(L) + "\n"
+
+
+def reading(R: dict[str, Any]) -> str:
+    """Plain statements drawn from the numbers (paired tests decide 'differs'; p < 0.05)."""
+    rows = {r["name"]: r for r in R["rows"]}
+    s = "dev" if R["dev_present"] else "val"
+    sname = "dev-eval" if s == "dev" else "held-out"
+    comps = {(c["a"], c["b"], c["set"]): c for c in R["comparisons"]}
+    out: list[str] = []
+
+    def verdict(a: str, b: str) -> str:
+        parts = []
+        for st in SETS:
+            c = comps.get((a, b, st))
+            if c is None:
+                continue
+            d = 100 * (c["acc_a"] - c["acc_b"])
+            sig = "significant" if c["p"] < 0.05 else "not significant"
+            parts.append(f"{'dev-eval' if st == 'dev' else 'held-out'} {_pct(c['acc_a'])} vs {_pct(c['acc_b'])} "
+                         f"({d:+.1f} pts, {c['only_a']} vs {c['only_b']} discordant, p={c['p']:.2f}, {sig})")
+        return "; ".join(parts) if parts else "not compared"
+
+    if {"trm_t1n1", "once_l2", "plain_l4"} <= rows.keys():
+        out.append(f"- **Recursion.** trm_t1n1 against once_l2 (same net, one pass): {verdict('trm_t1n1', 'once_l2')}. "
+                   f"Against plain_l4 (same compute as one TRM step): {verdict('trm_t1n1', 'plain_l4')}. "
+                   f"Against nsup1: {verdict('trm_t1n1', 'nsup1')}. trm_t1n1 ran "
+                   f"{rows['trm_t1n1'][s]['mean_steps']:.2f} supervision steps on average on {sname}.")
+        rec = [r for r in R["rows"] if r["kind"] == "trm" and r["name"] != "bundled"]
+        accs = [100 * r[s]["accuracy"] for r in rec]
+        out.append(f"- **Spread.** The {len(rec)} ablation models span {min(accs):.1f}-{max(accs):.1f}% on "
+                   f"{sname}; the two seed-1 retrains differ from their seed-0 twins by "
+                   + ", ".join(f"{100 * (rows[a][s]['accuracy'] - rows[b][s]['accuracy']):+.1f} pts ({a})"
+                               for a, b in (("trm_t1n1_seed1", "trm_t1n1"), ("context_bias_seed1", "context_bias"))
+                               if a in rows and b in rows)
+                   + " - differences of that size between variants are seed noise, not design.")
+    if {"trm_t1n1", "no_context"} <= rows.keys():
+        out.append(f"- **Context.** trm_t1n1 against no_context: {verdict('trm_t1n1', 'no_context')}. "
+                   f"context_bias against trm_t1n1: {verdict('trm_t1n1', 'context_bias')} (A = trm_t1n1).")
+    b = rows.get("bundled") or R["rows"][0]
+    slices = {f"source {k}": v for k, v in b[s]["by_source"].items()}
+    slices.update({f"app kind {k}": v for k, v in b[s]["by_kind"].items() if v["n"] >= 20})
+    if slices:
+        worst = sorted(slices.items(), key=lambda kv: kv[1]["accuracy"])[:3]
+        out.append(f"- **Weakest ({b['name']}, {sname}).** " + "; ".join(
+            f"{k}: {_pct(v['accuracy'])}% (n={v['n']})" for k, v in worst)
+            + " (app kinds with at least 20 records).")
+    rob = b["robustness"]
+    worst_p = max(PERTURBATIONS, key=lambda p: rob[p][s]["drop_pts"])
+    out.append(f"- **Noise.** The worst perturbation for {b['name']} is *{worst_p}*: "
+               f"{rob[worst_p][s]['drop_pts']:+.1f} pts on {sname}. Lower-casing changes nothing for the "
+               "TRM " + ("(its tokenizer lower-cases)." if abs(rob['lower-case'][s]['drop_pts']) < 1e-9
+                         else f"({rob['lower-case'][s]['drop_pts']:+.1f} pts)."))
+    tf = rows.get("TF-IDF + logistic regression")
+    if tf:
+        out.append(f"- **Against TF-IDF.** {verdict(b['name'], tf['name'])}. TF-IDF p50 "
+                   f"{tf['latency']['p50_ms']:.3f} ms against {b['latency']['p50_ms']:.3f} ms; worst TF-IDF "
+                   f"perturbation drop {max(tf['robustness'][p][s]['drop_pts'] for p in PERTURBATIONS):+.1f} pts.")
+    rm = rows.get("rule matcher (vozctl)")
+    if rm:
+        out.append(f"- **Against the rules.** {verdict(b['name'], rm['name'])}.")
+    return "\n".join(out) + "\n"
+
+
+def plot(R: dict[str, Any], path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    s = "dev" if R["dev_present"] else "val"
+    fig, ax = plt.subplots(figsize=(9, 6))
+    for r in R["rows"]:
+        x, y = r["latency"]["p50_ms"], 100 * r[s]["accuracy"]
+        color = "tab:red" if r["kind"] == "baseline" else ("tab:green" if r["name"] == "bundled" else "tab:blue")
+        ax.scatter([x], [y], color=color, s=30, zorder=3)
+        ax.annotate(r["name"], (x, y), textcoords="offset points", xytext=(4, 3), fontsize=7)
+    xs = [r["latency"]["p50_ms"] for r in R["rows"]]
+    if max(xs) / max(min(xs), 1e-6) > 20:
+        ax.set_xscale("log")
+    ax.set_xlabel("classify() p50 latency, ms (1 thread, warm)")
+    ax.set_ylabel(f"{'dev-eval' if s == 'dev' else 'held-out'} accuracy % (ambiguous left out)")
+    ax.set_title(f"trm-intent ablation: accuracy vs latency - {R['machine']['cpu']}", fontsize=9)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def discover(models_dir: Path) -> list[tuple[str, Path]]:
+    return [(d.name, d) for d in sorted(models_dir.iterdir())
+            if d.is_dir() and (d / "model.onnx").is_file() and (d / "trm_intent.json").is_file()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--models", type=Path, default=ROOT / "runs" / "ablation",
+                   help="directory of exported model directories")
+    p.add_argument("--out", type=Path, default=HERE / "ABLATION.md", help="Markdown to write (PNG beside it)")
+    p.add_argument("--calls", type=int, default=2000, help="warm timed calls per variant")
+    p.add_argument("--data", type=Path, default=DATA)
+    p.add_argument("--json", type=Path, help="also write the raw results here")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S")
+    models = [("bundled", default_model_dir())]
+    if args.models.is_dir():
+        models += discover(args.models)
+    else:
+        log.warning("%s: not a directory; only the bundled model and the baselines", args.models)
+    log.info("%d models: %s", len(models), ", ".join(n for n, _ in models))
+    R = run_ablation(models, calls=args.calls, data=args.data)
+    png = args.out.with_name("accuracy_vs_latency.png")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    plot(R, png)
+    args.out.write_text(render(R, png.name), encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(R, indent=1, default=str), encoding="utf-8")
+    log.info("wrote %s and %s (%.0f s)", args.out, png, R["seconds"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
