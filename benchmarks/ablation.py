@@ -35,8 +35,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 import latency  # noqa: E402  (benchmarks/ is not a package)
 import peers  # noqa: E402
@@ -45,7 +43,7 @@ import suite  # noqa: E402
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
 from trm_intent.dataset import split_records  # noqa: E402
 from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
-from training.augment import digits_to_words, words_to_digits  # noqa: E402
+from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa: E402
 
 DATA = ROOT / "data" / "labeled_intents.jsonl"
 DEV_EVAL = ROOT.parent / "shared" / "eval" / "dev_eval.jsonl"
