@@ -39,21 +39,23 @@ if str(HERE) not in sys.path:
 import latency  # noqa: E402  (benchmarks/ is not a package)
 import peers  # noqa: E402
 import suite  # noqa: E402
+from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa: E402
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
 from trm_intent.dataset import split_records  # noqa: E402
 from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
-from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa: E402
 
 DATA = ROOT / "data" / "labeled_intents.jsonl"
 DEV_EVAL = ROOT.parent / "shared" / "eval" / "dev_eval.jsonl"
 TRAIN_COMMAND = ("python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
-                 "--configs training/configs/ablation.json --out runs/ablation --jobs 16 --device cuda; then "
-                 "`trm-intent export --checkpoint runs/ablation/<name>.run/best.pt --out runs/ablation/<name> "
-                 "--data data/labeled_intents.jsonl` per model (trained on an H100)")
+                 "--configs training/configs/ablation.json --out runs/ablation --jobs 16 --device cuda; "
+                 "then `trm-intent export --checkpoint runs/ablation/<name>.run/best.pt "
+                 "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model "
+                 "(trained on an H100)")
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
+SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("context_bias_seed1", "context_bias"))
 log = logging.getLogger("ablation")
 
 DESCRIPTIONS = {
@@ -147,14 +149,12 @@ class Variant:
     result: dict[str, Any] = field(default_factory=dict)
 
 
-def trm_variant(name: str, model_dir: Path, records: Sequence[LabeledRecord]) -> tuple[Variant, IntentClassifier]:
+def trm_variant(name: str, model_dir: Path,
+                records: Sequence[LabeledRecord]) -> tuple[Variant, IntentClassifier]:
     clf = IntentClassifier(model_dir, threads=1)
     cfg, tr = clf.meta.config, clf.meta.training
     split = split_records(records, tr.val_fraction, tr.seed)
-    if cfg.recursive:
-        f = f"{cfg.T * (cfg.n + 1)} (×{cfg.layers} layers)"
-    else:
-        f = f"1 (×{cfg.layers} layers)"
+    f = f"{cfg.T * (cfg.n + 1) if cfg.recursive else 1} (×{cfg.layers} layers)"
 
     def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
         out: list[Any] = []
@@ -292,7 +292,7 @@ def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str]
         rob: dict[str, dict[str, Any]] = {}
         for p, fn in PERTURBATIONS.items():
             rob[p] = {}
-            for s, (recs, kinds) in sets.items():
+            for s, (recs, _kinds) in sets.items():
                 prec, changed = pert_dev[p] if s == "dev" else perturbed(recs, fn)
                 acc = score(prec, v.predict(prec)).accuracy
                 rob[p][s] = {"accuracy": acc, "drop_pts": 100 * (v.result[s]["accuracy"] - acc),
@@ -420,7 +420,7 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     add("\n## Risk-coverage\n")
     trm_rows = [r for r in rows if r["kind"] == "trm"]
     b = rows[0]
-    add(f"The bundled model: accuracy % on the most-confident share of the (non-ambiguous) records.\n")
+    add("The bundled model: accuracy % on the most-confident share of the (non-ambiguous) records.\n")
     add("| set | " + " | ".join(f"{int(100 * c)}%" for c in COVERAGES) + " |")
     add("|---|" + "---|" * len(COVERAGES))
     for s in SETS:
@@ -444,7 +444,7 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
         "table (to/two, right/write, line/lion, copy/coffee, ...) when the utterance has such a word, "
         "else one letter of a random 3+-letter word dropped or two adjacent letters swapped (seeded by "
         "the text, the same copy for every model). Records the perturbation changes, of "
-        f"held-out / dev-eval: "
+        "held-out / dev-eval: "
         + "; ".join(f"{p}: {b['robustness'][p]['val']['changed']}"
                     + (f" / {b['robustness'][p]['dev']['changed']}" if dev else "")
                     for p in PERTURBATIONS) + ".\n")
@@ -478,12 +478,14 @@ def reading(R: dict[str, Any]) -> str:
                 continue
             d = 100 * (c["acc_a"] - c["acc_b"])
             sig = "significant" if c["p"] < 0.05 else "not significant"
-            parts.append(f"{'dev-eval' if st == 'dev' else 'held-out'} {_pct(c['acc_a'])} vs {_pct(c['acc_b'])} "
+            where = "dev-eval" if st == "dev" else "held-out"
+            parts.append(f"{where} {_pct(c['acc_a'])} vs {_pct(c['acc_b'])} "
                          f"({d:+.1f} pts, {c['only_a']} vs {c['only_b']} discordant, p={c['p']:.2f}, {sig})")
         return "; ".join(parts) if parts else "not compared"
 
     if {"trm_t1n1", "once_l2", "plain_l4"} <= rows.keys():
-        out.append(f"- **Recursion.** trm_t1n1 against once_l2 (same net, one pass): {verdict('trm_t1n1', 'once_l2')}. "
+        out.append("- **Recursion.** trm_t1n1 against once_l2 (same net, one pass): "
+                   f"{verdict('trm_t1n1', 'once_l2')}. "
                    f"Against plain_l4 (same compute as one TRM step): {verdict('trm_t1n1', 'plain_l4')}. "
                    f"Against nsup1: {verdict('trm_t1n1', 'nsup1')}. trm_t1n1 ran "
                    f"{rows['trm_t1n1'][s]['mean_steps']:.2f} supervision steps on average on {sname}.")
@@ -492,8 +494,7 @@ def reading(R: dict[str, Any]) -> str:
         out.append(f"- **Spread.** The {len(rec)} ablation models span {min(accs):.1f}-{max(accs):.1f}% on "
                    f"{sname}; the two seed-1 retrains differ from their seed-0 twins by "
                    + ", ".join(f"{100 * (rows[a][s]['accuracy'] - rows[b][s]['accuracy']):+.1f} pts ({a})"
-                               for a, b in (("trm_t1n1_seed1", "trm_t1n1"), ("context_bias_seed1", "context_bias"))
-                               if a in rows and b in rows)
+                               for a, b in SEED_TWINS if a in rows and b in rows)
                    + " - differences of that size between variants are seed noise, not design.")
     if {"trm_t1n1", "no_context"} <= rows.keys():
         out.append(f"- **Context.** trm_t1n1 against no_context: {verdict('trm_t1n1', 'no_context')}. "
@@ -516,7 +517,8 @@ def reading(R: dict[str, Any]) -> str:
     if tf:
         out.append(f"- **Against TF-IDF.** {verdict(b['name'], tf['name'])}. TF-IDF p50 "
                    f"{tf['latency']['p50_ms']:.3f} ms against {b['latency']['p50_ms']:.3f} ms; worst TF-IDF "
-                   f"perturbation drop {max(tf['robustness'][p][s]['drop_pts'] for p in PERTURBATIONS):+.1f} pts.")
+                   f"perturbation drop {max(tf['robustness'][p][s]['drop_pts'] for p in PERTURBATIONS):+.1f} "
+                   "pts.")
     rm = rows.get("rule matcher (vozctl)")
     if rm:
         out.append(f"- **Against the rules.** {verdict(b['name'], rm['name'])}.")
@@ -532,7 +534,8 @@ def plot(R: dict[str, Any], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(9, 6))
     for r in R["rows"]:
         x, y = r["latency"]["p50_ms"], 100 * r[s]["accuracy"]
-        color = "tab:red" if r["kind"] == "baseline" else ("tab:green" if r["name"] == "bundled" else "tab:blue")
+        color = ("tab:red" if r["kind"] == "baseline"
+                 else "tab:green" if r["name"] == "bundled" else "tab:blue")
         ax.scatter([x], [y], color=color, s=30, zorder=3)
         ax.annotate(r["name"], (x, y), textcoords="offset points", xytext=(4, 3), fontsize=7)
     xs = [r["latency"]["p50_ms"] for r in R["rows"]]

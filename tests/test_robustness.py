@@ -101,3 +101,24 @@ print(r.intent)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() in ("command", "dictation")
     assert socket.socket is not None
+
+
+def test_no_unsafe_deserialisation() -> None:
+    """Checkpoints load with weights_only=True; nothing in the package unpickles."""
+    import ast
+    from pathlib import Path
+
+    from trm_intent import default_model_dir
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [*root.glob("src/trm_intent/**/*.py"), *root.glob("training/*.py"), *root.glob("export/*.py")]
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+                assert not any(n.split(".")[0] in ("pickle", "dill", "joblib") for n in names), path
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "torch.load":
+                kw = {k.arg: ast.unparse(k.value) for k in node.keywords}
+                assert kw.get("weights_only") == "True", f"{path}:{node.lineno}"
+    assert {p.suffix for p in default_model_dir().iterdir()} <= {".onnx", ".json"}
