@@ -1,6 +1,6 @@
 """Dictation families, part four: more everyday English, much of it imperative.
 
-A plain imperative sentence about the physical world ("Kick the ball straight.") is text
+A plain imperative sentence about the physical world ("Keep your eyes on the ball.") is text
 to type, not an instruction to the computer. These families give the model many such
 sentences across sports, cooking, gardening, crafts, travel, parenting and home life,
 plus descriptions and sayings with a wide vocabulary. Written for this project.
@@ -19,7 +19,7 @@ PROSE_KINDS = {"docs": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.3
 # Each domain: (heads, tails). Any head reads naturally with any tail of its domain.
 IMPERATIVE_DOMAINS: dict[str, tuple[list[str], list[str]]] = {
     "sports": ([
-        "Kick the ball straight", "Keep your eyes on the ball", "Pass it to the winger",
+        "Bend your knees before the jump", "Keep your eyes on the ball", "Pass it to the winger",
         "Bend your knees", "Follow through with your swing", "Stay low on defence",
         "Run back and cover the goal", "Throw the ball to first base", "Hold the racket loosely",
         "Shoot from the edge of the box", "Keep your elbow up", "Breathe out as you lift",
