@@ -42,7 +42,7 @@ import suite  # noqa: E402
 from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa: E402
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
-from trm_intent.dataset import split_records  # noqa: E402
+from trm_intent.dataset import data_hash, split_records  # noqa: E402
 from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
 
 DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
@@ -152,6 +152,10 @@ def trm_variant(name: str, model_dir: Path,
                 records: Sequence[LabeledRecord]) -> tuple[Variant, IntentClassifier]:
     clf = IntentClassifier(model_dir, threads=1)
     cfg, tr = clf.meta.config, clf.meta.training
+    if tr.data_sha256 != data_hash(records):
+        # Another data revision reshuffles the split: its held-out set would hold training records.
+        raise ValueError(f"{model_dir} was trained on other data (data_sha256 {tr.data_sha256[:12]}...); "
+                         f"retrain it first: {TRAIN_COMMAND}")
     split = split_records(records, tr.val_fraction, tr.seed)
     f = f"{cfg.T * (cfg.n + 1) if cfg.recursive else 1} (×{cfg.layers} layers)"
 
