@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
-from common import Item, count_text, number_words
+from common import Item, count_text, items, number_words
 
 C = "command"
 DIRS = ["up", "down", "left", "right"]
 
 
-def _items(phrases: list[str], tags: tuple[str, ...] = (), style: str = "cmd",
-           kinds: dict[str, float] | None = None) -> list[Item]:
-    return [Item(p, C, tags, style, kinds) for p in phrases]
+_items = partial(items, label=C)
 
 
 # --- vozctl exact phrases -------------------------------------------------------------

@@ -9,8 +9,9 @@ messaging apps). Every phrase here was written for this project.
 from __future__ import annotations
 
 import random
+from functools import partial
 
-from common import Item, count_text, number_words
+from common import Item, count_text, items, number_words
 
 C = "command"
 
@@ -24,9 +25,7 @@ MEDIA_KINDS = {"media": 6, "browser": 2, "editor": 1, "other": 0.8, "finder": 0.
 CHAT_APP_KINDS = {"chat": 8, "mail": 1, "browser": 0.5}
 
 
-def _items(phrases: list[str], tags: tuple[str, ...], kinds: dict[str, float] | None = None
-           ) -> list[Item]:
-    return [Item(p, C, tags, "cmd", kinds) for p in phrases]
+_items = partial(items, label=C)
 
 
 # --- formatters with many payloads ------------------------------------------------------

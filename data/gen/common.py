@@ -81,3 +81,9 @@ def surface(rng: random.Random, text: str, style: str) -> str:
     if r < 0.97:
         return text.lower().rstrip(".!?")
     return text
+
+
+def items(phrases: list[str], tags: tuple[str, ...] = (), style: str = "cmd",
+          kinds: dict[str, float] | None = None, *, label: str) -> list[Item]:
+    """One Item per phrase, all with the same label, tags, style and context kinds."""
+    return [Item(p, label, tags, style, kinds) for p in phrases]

@@ -7,15 +7,14 @@ Everything here is text the speaker wants typed. Prose about everyday topics liv
 from __future__ import annotations
 
 import random
+from functools import partial
 
-from common import Item
+from common import Item, items
 
 D = "dictation"
 
 
-def _items(lines: list[str], tags: tuple[str, ...] = (), style: str = "prose",
-           kinds: dict[str, float] | None = None) -> list[Item]:
-    return [Item(s, D, tags, style, kinds) for s in lines]
+_items = partial(items, label=D, style="prose")
 
 
 # --- short chat replies (one to three words, a few four) -------------------------------------
