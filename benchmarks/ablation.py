@@ -44,6 +44,7 @@ from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
 from trm_intent.dataset import data_hash, split_records  # noqa: E402
 from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
+from trm_intent.evaluate import predict as evaluate_predict  # noqa: E402
 
 DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
 TRAIN_COMMAND = ("python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
@@ -160,11 +161,7 @@ def trm_variant(name: str, model_dir: Path,
     f = f"{cfg.T * (cfg.n + 1) if cfg.recursive else 1} (×{cfg.layers} layers)"
 
     def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
-        out: list[Any] = []
-        for s in range(0, len(recs), 128):
-            chunk = recs[s:s + 128]
-            out.extend(clf.classify_batch([r.transcript for r in chunk], [r.context for r in chunk]))
-        return out
+        return evaluate_predict(clf, recs, batch=128)
 
     what = DESCRIPTIONS.get(name, f"T={cfg.T}, n={cfg.n}, N_sup={cfg.n_sup}, hidden {cfg.hidden}")
     return Variant(name, what, f, "trm", predict, clf.classify, split.val,

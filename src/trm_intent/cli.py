@@ -59,26 +59,31 @@ def _format_report(report, title: str) -> str:  # noqa: ANN001
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
+    from .evaluate import predict, score
 
     records, _ = load_records(args.data)
-    report = evaluate(_classifier(args.model), records)
-    baseline = evaluate(_classifier(args.baseline), records) if args.baseline else None
+    results = predict(_classifier(args.model), records)
+    report = score(records, results)
     if args.errors:
         Path(args.errors).write_text(
             "".join(m.model_dump_json() + "\n" for m in report.errors), encoding="utf-8")
+    baseline, changed = None, []
+    if args.baseline:
+        old = predict(_classifier(args.baseline), records)
+        baseline = score(records, old)
+        changed = [{"id": r.id, "transcript": r.transcript, "label": r.label, "model": a.intent,
+                    "baseline": b.intent, "now_correct": a.intent == r.label}
+                   for r, a, b in zip(records, results, old) if a.intent != b.intent]
     if args.json:
         out = {"model": report.model_dump()}
         if baseline is not None:
-            out["baseline"] = baseline.model_dump()
-            out["changed"] = _changed(records, args.model, args.baseline)
+            out.update(baseline=baseline.model_dump(), changed=changed)
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     print(_format_report(report, f"model {args.model or '(bundled)'}"))
     if baseline is not None:
         print()
         print(_format_report(baseline, f"baseline {args.baseline}"))
-        changed = _changed(records, args.model, args.baseline)
         print(f"\n{len(changed)} record(s) changed prediction")
         for c in changed:
             mark = "fixed" if c["now_correct"] else "broke"
@@ -86,16 +91,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _changed(records, model: str | None, baseline: str) -> list[dict]:  # noqa: ANN001
-    new, old = _classifier(model), _classifier(baseline)
-    out = []
-    for r in records:
-        a, b = new.classify(r.transcript, r.context), old.classify(r.transcript, r.context)
-        if a.intent != b.intent:
-            out.append({"id": r.id, "transcript": r.transcript, "label": r.label,
-                        "model": a.intent, "baseline": b.intent,
-                        "now_correct": a.intent == r.label})
-    return out
+def _parity_samples(paths: list[str]) -> list[tuple[str, object]]:
+    """About 300 records spread over the data, for the export's torch-vs-ONNX parity check."""
+    records, _ = load_records(paths)
+    return [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -118,9 +117,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
     result = train(args.data, run_dir, cfg, init_from=args.init_from, resume=args.resume,
                    progress=not args.quiet, threads=args.threads)
-    records, _ = load_records(args.data)
-    samples = [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
-    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, samples)
+    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, _parity_samples(args.data))
     log.info("best epoch %d: held-out accuracy %.4f; model written to %s",
              int(result.best["epoch"]), result.best["val_acc"], out)
     print(json.dumps({"model_dir": str(out), "metrics": meta.metrics}, indent=2))
@@ -133,9 +130,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .training.train import load_checkpoint
     except ImportError as exc:
         raise SystemExit(f"trm-intent: {TRAIN_HINT} ({exc})") from None
-    records, _ = load_records(args.data)
-    samples = [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
-    meta = export_model(load_checkpoint(Path(args.checkpoint)), Path(args.out), samples)
+    meta = export_model(load_checkpoint(Path(args.checkpoint)), Path(args.out),
+                        _parity_samples(args.data))
     print(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
     return 0
 

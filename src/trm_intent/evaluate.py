@@ -121,10 +121,15 @@ def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> 
     )
 
 
-def evaluate(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int = 64) -> EvalReport:
-    """Classify every record (in batches) and score the results."""
+def predict(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int = 64) -> list[IntentResult]:
+    """Classify every record, in batches."""
     results: list[IntentResult] = []
     for start in range(0, len(records), batch):
         chunk = records[start : start + batch]
         results.extend(clf.classify_batch([r.transcript for r in chunk], [r.context for r in chunk]))
-    return score(records, results)
+    return results
+
+
+def evaluate(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int = 64) -> EvalReport:
+    """Classify every record and score the results."""
+    return score(records, predict(clf, records, batch))
