@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+import app_grammar  # noqa: E402
 import commands  # noqa: E402
 import commands_more  # noqa: E402
 import contexts  # noqa: E402
@@ -37,8 +38,8 @@ SEED = 20240514
 UNKNOWN_SHARE = 0.11
 DEFAULT_OUT = ROOT / "data" / "labeled_intents.jsonl"
 
-COMMAND_DEFAULT = {"editor": 5, "terminal": 2.5, "browser": 1, "finder": 0.4, "docs": 0.4,
-                   "other": 0.4}
+COMMAND_DEFAULT = {"editor": 5, "terminal": 2.5, "browser": 1, "finder": 0.4, "docs": 0.6,
+                   "chat": 0.4, "mail": 0.2, "other": 0.4}
 DICTATION_DEFAULT = contexts.PROSE
 
 DICTATION_FAMILIES = [
@@ -58,12 +59,33 @@ DICTATION_FAMILIES = [
 
 # Families whose base list is small: repeat bases in new contexts and surfaces up to quota.
 REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "repeat",
-             "menu-help", "snippets", "find-replace", "short-reply", "terminal-text"}
+             "menu-help", "snippets", "find-replace", "short-reply", "terminal-text",
+             "app-chat", "app-docs", "app-finder", "app-media", "app-mail", "app-system",
+             "app-meeting", "command-word-prose"}
 
 
 def all_families() -> list[tuple[str, int, object, dict | None]]:
     return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
-            *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES]
+            *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES,
+            *app_grammar.FAMILIES]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("'", "").strip(" .!?,").split())
+
+
+# Utterances a person might type as a reply: the social flip words, the short replies,
+# and any one-word command ("Save.", "Find.") — in a chat box those read as text.
+REPLY_LIKE = ({_fold(s[0]) for s in flips.SOCIAL}
+              | {_fold(t) for t in dictation.SHORT_REPLIES}
+              | {_fold(t) for t in dictation_more.REPLIES_MORE}
+              | {_fold(t) for t in app_grammar.APP_TALK}
+              | {_fold(t) for t, _label, _kind in flips.AMBIGUOUS})
+
+
+def _reply_like(text: str) -> bool:
+    folded = _fold(text)
+    return len(folded.split()) <= 1 or folded in REPLY_LIKE
 
 
 def _choose_context(rng: random.Random, item: Item, weights: dict[str, float]) -> tuple:
@@ -72,9 +94,9 @@ def _choose_context(rng: random.Random, item: Item, weights: dict[str, float]) -
     if rng.random() < UNKNOWN_SHARE:
         return contexts.pick(rng, "unknown")
     w = dict(item.kinds or weights)
-    if item.label == "command" and len(item.text.split()) <= 2:
-        # A bare command word typed in a chat box reads like a reply; keep those for the
-        # context-flip families, which place them on purpose.
+    if item.label == "command" and _reply_like(item.text):
+        # A command word that is also a common reply ("Copy that.") flips with the window;
+        # keep those out of chat and mail here: the context-flip families place them.
         w.pop("chat", None)
         w.pop("mail", None)
     return contexts.pick(rng, contexts.pick_kind(rng, w))
