@@ -14,7 +14,7 @@ import pytest
 
 from trm_intent.data_report import context_kind, length_bucket, render_report
 from trm_intent.data_report import main as report_main
-from trm_intent.dataset import DataError, fold_text, load_records
+from trm_intent.dataset import DataError, fold_text, load_records, split_records
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "labeled_intents.jsonl"
@@ -386,3 +386,27 @@ def test_context_kind_and_length_bucket() -> None:
                           window_title="Inbox (3) - me@gmail.com - Gmail")
     assert context_kind(gmail) == "mail"
     assert length_bucket("one") == "1" and length_bucket(" ".join(["w"] * 12)) == "12–19"
+
+
+def test_split_keeps_transcripts_whole_and_stays_put_when_data_grows() -> None:
+    records, _ = load_records([DATA])
+    split = split_records(records, 0.15, seed=0)
+    assert len(split.train) + len(split.val) == len(records)
+    assert 0.12 < len(split.val) / len(records) < 0.18
+    for label in ("command", "dictation"):  # both labels are held out in about the same share
+        share = sum(r.label == label for r in split.val) / sum(r.label == label for r in records)
+        assert 0.10 < share < 0.20, label
+    val_texts = {fold_text(r.transcript) for r in split.val}
+    assert not val_texts & {fold_text(r.transcript) for r in split.train}
+    # a context flip (one transcript, both labels) lies on one side
+    flips = [r for r in records if "context-flip" in r.tags]
+    assert any(fold_text(r.transcript) in val_texts for r in flips)
+
+    # Editing the data (records dropped, records added) moves no remaining transcript.
+    grown = records[::2] + [r.model_copy(update={"transcript": r.transcript + " again"})
+                            for r in records[:300]]
+    again = split_records(grown, 0.15, seed=0)
+    again_val = {fold_text(r.transcript) for r in again.val}
+    kept = {fold_text(r.transcript) for r in records[::2]}
+    assert kept & val_texts == kept & again_val
+    assert split_records(records, 0.15, seed=1).val != split.val  # the seed picks the split

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .schema import LABELS, LabeledRecord
+from .schema import LabeledRecord
 
 log = logging.getLogger(__name__)
 
@@ -176,24 +175,14 @@ class Split(BaseModel):
 
 
 def split_records(records: Sequence[LabeledRecord], val_fraction: float, seed: int) -> Split:
-    """Stratified by label, grouped by folded transcript (no transcript in both halves)."""
-    groups: dict[tuple[str, str], list[LabeledRecord]] = {}
-    for r in records:
-        groups.setdefault((r.label, fold_text(r.transcript)), []).append(r)
-    rng = random.Random(seed)
+    """Held-out by a hash of the folded transcript: every record of a transcript (a context
+    flip included) falls on the same side, and the side depends only on the transcript and
+    the seed, so adding or editing other records never moves a transcript across the split.
+    """
+    cut = round(val_fraction * 1_000_000)
     train: list[LabeledRecord] = []
     val: list[LabeledRecord] = []
-    for label in LABELS:
-        keys = sorted(k for k in groups if k[0] == label)
-        rng.shuffle(keys)
-        target = round(sum(len(groups[k]) for k in keys) * val_fraction)
-        taken = 0
-        for k in keys:
-            (val if taken < target else train).extend(groups[k])
-            if taken < target:
-                taken += len(groups[k])
-    # A transcript with records of both labels (a context flip) must not straddle the split.
-    val_texts = {fold_text(r.transcript) for r in val}
-    moved = [r for r in train if fold_text(r.transcript) in val_texts]
-    train = [r for r in train if fold_text(r.transcript) not in val_texts]
-    return Split(train=train, val=val + moved)
+    for r in records:
+        digest = hashlib.sha256(f"{seed}:{fold_text(r.transcript)}".encode()).digest()
+        (val if int.from_bytes(digest[:8], "big") % 1_000_000 < cut else train).append(r)
+    return Split(train=train, val=val)
