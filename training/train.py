@@ -48,6 +48,10 @@ class TrainConfig(BaseModel):
     warmup_steps: int = Field(default=100, ge=0)
     ema_decay: float = Field(default=0.995, ge=0, lt=1)
     label_smoothing: float = Field(default=0.1, ge=0, lt=1)
+    ambiguous_target: float = Field(
+        default=0.7, gt=0.5, le=1,
+        description="Probability the loss asks for on the label of an `ambiguous`-tagged record, "
+                    "so the model learns not to be sure of those (1: treat them like the rest).")
     halt_weight: float = Field(default=1.0, ge=0)
     augment_p: float = Field(default=0.5, ge=0, le=1)
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
@@ -65,7 +69,18 @@ class Encoded:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
         self.ids = encoder.encode_batch(texts, [r.context for r in records])
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
+        self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
         self.pad_id = pad_id
+
+    def targets(self, index: Sequence[int], cfg: TrainConfig, device: str = "cpu") -> torch.Tensor:
+        """Soft targets: label smoothing for most records, ``ambiguous_target`` for ambiguous ones."""
+        labels = self.labels[list(index)]
+        sure = 1.0 - cfg.label_smoothing * (len(LABELS) - 1) / len(LABELS)
+        p = torch.where(self.ambiguous[list(index)], min(sure, cfg.ambiguous_target), sure)
+        other = (1.0 - p) / (len(LABELS) - 1)
+        out = other[:, None].repeat(1, len(LABELS))
+        out[torch.arange(len(index)), labels] = p
+        return out.to(device)
 
     def batch(self, index: Sequence[int],
               device: str = "cpu") -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -79,7 +94,7 @@ class Encoded:
 
 
 def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor,
-                          cfg: TrainConfig, opt: torch.optim.Optimizer,
+                          targets: torch.Tensor, cfg: TrainConfig, opt: torch.optim.Optimizer,
                           on_step: callable) -> float:  # type: ignore[valid-type]
     """Up to n_sup supervision steps on one batch, an optimiser step after each.
 
@@ -94,7 +109,7 @@ def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, lab
             y, z = model.initial_state(x)
         logits, halt, y, z = model.step(x, y, z, m)
         correct = (logits.argmax(-1) == labels).float()
-        loss = F.cross_entropy(logits, labels, label_smoothing=cfg.label_smoothing)
+        loss = F.cross_entropy(logits, targets)
         loss = loss + cfg.halt_weight * F.binary_cross_entropy_with_logits(halt, correct)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -272,8 +287,10 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
-            ids, mask, labels = data.batch(order[start : start + cfg.batch_size], device)
-            train_loss += deep_supervision_loss(model, ids, mask, labels, cfg, opt, on_step)
+            index = order[start : start + cfg.batch_size]
+            ids, mask, labels = data.batch(index, device)
+            train_loss += deep_supervision_loss(model, ids, mask, labels,
+                                                data.targets(index, cfg, device), cfg, opt, on_step)
         metrics = {"epoch": epoch + 1, "train_loss": train_loss / len(batches),
                    **{f"val_{k}": v for k, v in evaluate(ema, val, cfg.halt_threshold,
                                                                 device=device).items()},
