@@ -46,9 +46,16 @@ class ExportError(RuntimeError):
 
 
 def model_from_checkpoint(ckpt: dict) -> TRM:
-    """The EMA weights of a checkpoint in a TRM, ready for inference."""
+    """The EMA weights of a checkpoint in a TRM, ready for inference.
+
+    The checkpoint's held-out temperature (see ``training.train.fit_temperature``) is folded
+    into the answer head: logits / T costs no node, and no decision changes.
+    """
     model = TRM(TRMConfig.model_validate(ckpt["model_config"]))
     model.load_state_dict(ckpt["ema"])
+    with torch.no_grad():
+        model.head.weight.div_(ckpt.get("temperature", 1.0))
+        model.head.bias.div_(ckpt.get("temperature", 1.0))
     return model.eval()
 
 
@@ -96,6 +103,7 @@ def export_model(ckpt: dict, out_dir: Path | str,
             max_chars=train_cfg["max_chars"],
             pad_id=Tokenizer.from_str(ckpt["tokenizer"]).token_to_id(PAD),
             halt_threshold=train_cfg["halt_threshold"],
+            temperature=ckpt.get("temperature", 1.0),
             onnx_sha256=sha256_file(tmp / MODEL_FILE),
             tokenizer_sha256=sha256_file(tmp / TOKENIZER_FILE),
             training=TrainingInfo(

@@ -146,6 +146,57 @@ def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
     return out
 
 
+@torch.no_grad()
+def fit_temperature(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
+                    device: str = "cpu") -> float:
+    """The softmax temperature that minimises held-out NLL at the step the runtime answers from.
+
+    Label smoothing (and the soft target of ambiguous records) trains the model to stop short
+    of certainty, so raw probabilities run below accuracy; dividing the answer logits by this
+    temperature fixes that without changing any decision (the arg-max is the same).
+    """
+    model.eval()
+    chosen, labels_all = [], []
+    n = len(data.ids)
+    for start in range(0, n, batch_size):
+        ids, mask, labels = data.batch(range(start, min(n, start + batch_size)), device)
+        logits, halts = model(ids, mask)
+        stop = torch.sigmoid(halts) >= threshold
+        stop[:, -1] = True
+        first = stop.float().argmax(-1)
+        chosen.append(logits[torch.arange(len(first)), first].double().cpu())
+        labels_all.append(labels.cpu())
+    logits, labels = torch.cat(chosen), torch.cat(labels_all)
+    grid = torch.exp(torch.linspace(math.log(0.2), math.log(5.0), 401, dtype=torch.float64))
+    nll = torch.stack([F.cross_entropy(logits / t, labels) for t in grid])
+    return float(grid[int(nll.argmin())])
+
+
+def calibrate_checkpoint(path: Path, val: Encoded, threshold: float, device: str = "cpu") -> float:
+    """Fit the temperature of ``path``'s EMA weights on ``val`` and store it in the checkpoint."""
+    ckpt = load_checkpoint(path)
+    model = TRM(TRMConfig.model_validate(ckpt["model_config"]))
+    model.load_state_dict(ckpt["ema"])
+    ckpt["temperature"] = fit_temperature(model.to(device), val, threshold, device=device)
+    _atomic_torch_save(ckpt, path)
+    return ckpt["temperature"]
+
+
+def calibrate_run(run_dir: Path, device: str = "cpu") -> float:
+    """Fit and store the temperature of a run trained before temperatures were fitted."""
+    ckpt = load_checkpoint(Path(run_dir) / "best.pt")
+    cfg = TrainConfig.model_validate(ckpt["train_config"])
+    records, _ = load_records(ckpt["data_files"])
+    if data_hash(records) != ckpt["data_sha256"]:
+        raise ValueError(f"{run_dir}: its data files changed since training; cannot rebuild its split")
+    split = split_records(records, cfg.val_fraction, cfg.seed)
+    tok = Tokenizer.from_str(ckpt["tokenizer"])
+    encoder = InputEncoder(tok, ContextRules.default(enabled=cfg.use_context), cfg.max_chars,
+                           TRMConfig.model_validate(ckpt["model_config"]).max_tokens)
+    val = Encoded(split.val, encoder, tok.token_to_id(PAD))
+    return calibrate_checkpoint(Path(run_dir) / "best.pt", val, cfg.halt_threshold, device)
+
+
 def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
     if step < cfg.warmup_steps:
         return cfg.lr * (step + 1) / cfg.warmup_steps
@@ -311,8 +362,11 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
                  metrics["val_loss"], " *" if improved else "")
         if hasattr(bar, "set_postfix"):
             bar.set_postfix(val_acc=f"{metrics['val_acc']:.4f}")
+    temperature = calibrate_checkpoint(run_dir / "best.pt", val, cfg.halt_threshold, device)
+    log.info("held-out softmax temperature %.3f", temperature)
     (run_dir / "metrics.json").write_text(
-        json.dumps({"best": best, "history": history}, indent=2), encoding="utf-8")
+        json.dumps({"best": best, "temperature": temperature, "history": history}, indent=2),
+        encoding="utf-8")
     return TrainResult(run_dir=run_dir, best=best, history=history)
 
 

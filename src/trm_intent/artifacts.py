@@ -53,6 +53,9 @@ class ModelMeta(BaseModel):
     max_chars: int = Field(gt=0, description="Transcript characters kept before tokenizing.")
     pad_id: int = Field(ge=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
+    temperature: float = Field(default=1.0, gt=0, description=(
+        "Softmax temperature fitted on the held-out split; already folded into the answer "
+        "head's weights in model.onnx (recorded, not applied again)."))
     onnx_sha256: str
     tokenizer_sha256: str
     training: TrainingInfo
