@@ -59,7 +59,8 @@ UNKNOWN_CONTEXT = WindowContext()
 class LabeledRecord(BaseModel):
     """One line of a labeled JSONL file (see LABELING.md)."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use: the runtime never validates records.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     transcript: str
     context: WindowContext
