@@ -1,4 +1,4 @@
-"""Vary transcripts the way a speech recogniser does: casing, punctuation, numbers."""
+"""Vary transcripts the way a speech recogniser does: casing, punctuation, numbers, slips."""
 
 from __future__ import annotations
 
@@ -37,8 +37,45 @@ def words_to_digits(text: str) -> str:
     return _NUM_WORDS.sub(lambda m: str(_WORD_TO_NUM[m.group().lower()]), text)
 
 
-def vary(text: str, rng: random.Random, p: float = 0.5) -> str:
-    """A recogniser-style variant of ``text`` (unchanged with probability 1 - p)."""
+# Sounds a recogniser confuses: voiced/unvoiced and nasal consonants, neighbouring vowels.
+_SOUND_SWAPS = {"p": "b", "b": "p", "t": "d", "d": "t", "k": "g", "g": "k", "s": "z", "z": "s",
+                "f": "v", "v": "f", "m": "n", "n": "m", "a": "e", "e": "i", "i": "e", "o": "u",
+                "u": "o"}
+_FILLER = {"the", "a", "an", "to", "of", "and", "please", "that", "it", "just"}
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def slip(text: str, rng: random.Random) -> str:
+    """One recogniser slip: a sound swapped inside a word, a plural s gained or lost, or a
+    short filler word dropped. The label never changes: a mis-heard command is still one."""
+    words = text.split(" ")
+    choice = rng.random()
+    fillers = [i for i, w in enumerate(words) if w.lower().strip(".,!?") in _FILLER]
+    if choice < 0.2 and fillers and len(words) >= 3:
+        del words[rng.choice(fillers)]
+        return " ".join(words)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return text
+    a, b = rng.choice(spans)
+    w = text[a:b]
+    if choice < 0.4:
+        w = w[:-1] if w.endswith("s") else w + "s"
+    else:
+        at = [j for j, ch in enumerate(w) if ch.lower() in _SOUND_SWAPS]
+        if not at:
+            return text
+        j = rng.choice(at)
+        sub = _SOUND_SWAPS[w[j].lower()]
+        w = w[:j] + (sub.upper() if w[j].isupper() else sub) + w[j + 1:]
+    return text[:a] + w + text[b:]
+
+
+def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0) -> str:
+    """A recogniser-style variant of ``text`` (unchanged with probability 1 - p); a slip
+    (:func:`slip`) on top with probability ``slip_p``."""
+    if slip_p and rng.random() < slip_p:
+        text = slip(text, rng)
     if rng.random() >= p:
         return text
     choice = rng.random()

@@ -54,6 +54,8 @@ class TrainConfig(BaseModel):
                     "so the model learns not to be sure of those (1: treat them like the rest).")
     halt_weight: float = Field(default=1.0, ge=0)
     augment_p: float = Field(default=0.5, ge=0, le=1)
+    slip_p: float = Field(default=0.2, ge=0, le=1, description=(
+        "Share of training transcripts given one recogniser slip per epoch (augment.slip)."))
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
@@ -331,7 +333,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     for epoch in bar:
         t0 = time.perf_counter()
         model.train()
-        texts = [vary(r.transcript, rng, cfg.augment_p) for r in split.train]
+        texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in split.train]
         data = Encoded(split.train, encoder, pad_id, texts)
         order = list(range(len(split.train)))
         rng.shuffle(order)
