@@ -13,13 +13,11 @@ side. Every phrase here was written for this project.
 from __future__ import annotations
 
 import random
-from functools import partial
+from collections.abc import Callable
 
 from common import Item, items
 
 C, D = "command", "dictation"
-
-_cmd = partial(items, label=C)
 
 CHAT_HOME = {"chat": 7, "mail": 1, "browser": 0.6, "editor": 0.4, "other": 0.3}
 DOCS_HOME = {"docs": 7, "editor": 1, "mail": 0.8, "chat": 0.6, "browser": 0.4}
@@ -189,58 +187,25 @@ COMMAND_WORD_PROSE = [
 ]
 
 
-def _with(home: dict[str, float], phrases: list[str], tag: str) -> list[Item]:
-    return _cmd(phrases, ("app-grammar", tag), kinds=home)
+def _family(phrases: list[str], tags: tuple[str, ...], kinds: dict[str, float], label: str = C,
+            style: str = "cmd") -> Callable[[random.Random], list[Item]]:
+    """A family function for generate.py: the same items whatever the rng."""
+    return lambda rng: items(phrases, tags, style, kinds, label=label)
 
 
-def app_chat(rng: random.Random) -> list[Item]:
-    return _with(CHAT_HOME, CHAT_GRAMMAR, "chat-grammar")
-
-
-def app_docs(rng: random.Random) -> list[Item]:
-    return _with(DOCS_HOME, DOCS_GRAMMAR, "docs-grammar")
-
-
-def app_finder(rng: random.Random) -> list[Item]:
-    return _with(FINDER_HOME, FINDER_GRAMMAR, "finder-grammar")
-
-
-def app_media(rng: random.Random) -> list[Item]:
-    return _with(MEDIA_HOME, MEDIA_GRAMMAR, "media-grammar")
-
-
-def app_mail(rng: random.Random) -> list[Item]:
-    return _with(MAIL_HOME, MAIL_GRAMMAR, "mail-grammar")
-
-
-def app_system(rng: random.Random) -> list[Item]:
-    return _with(SYSTEM_ANY, SYSTEM_GRAMMAR, "system-grammar")
-
-
-def app_meeting(rng: random.Random) -> list[Item]:
-    return _with(MEETING_HOME, MEETING_GRAMMAR, "meeting-grammar")
-
-
-def app_talk(rng: random.Random) -> list[Item]:
-    kinds = {"chat": 7, "mail": 2, "docs": 1, "other": 0.5}
-    return [Item(t, D, ("app-talk", "short-reply"), "prose", kinds) for t in APP_TALK]
-
-
-def command_word_prose(rng: random.Random) -> list[Item]:
-    kinds = {"docs": 3, "chat": 3, "mail": 2, "editor": 0.8, "terminal": 0.3, "browser": 0.4,
+PROSE_TALK = {"chat": 7, "mail": 2, "docs": 1, "other": 0.5}
+PROSE_ANY = {"docs": 3, "chat": 3, "mail": 2, "editor": 0.8, "terminal": 0.3, "browser": 0.4,
              "other": 0.4}
-    return [Item(t, D, ("command-words-in-prose", "command-word-first"), "prose", kinds)
-            for t in COMMAND_WORD_PROSE]
-
 
 FAMILIES = [
-    ("command-word-prose", 140, command_word_prose, None),
-    ("app-chat", 130, app_chat, None),
-    ("app-docs", 120, app_docs, None),
-    ("app-finder", 70, app_finder, None),
-    ("app-media", 70, app_media, None),
-    ("app-mail", 50, app_mail, None),
-    ("app-system", 80, app_system, None),
-    ("app-meeting", 30, app_meeting, None),
-    ("app-talk", 120, app_talk, None),
+    ("command-word-prose", 140, _family(COMMAND_WORD_PROSE, ("command-words-in-prose", "command-word-first"),
+                                        PROSE_ANY, D, "prose"), None),
+    ("app-chat", 130, _family(CHAT_GRAMMAR, ("app-grammar", "chat-grammar"), CHAT_HOME), None),
+    ("app-docs", 120, _family(DOCS_GRAMMAR, ("app-grammar", "docs-grammar"), DOCS_HOME), None),
+    ("app-finder", 70, _family(FINDER_GRAMMAR, ("app-grammar", "finder-grammar"), FINDER_HOME), None),
+    ("app-media", 70, _family(MEDIA_GRAMMAR, ("app-grammar", "media-grammar"), MEDIA_HOME), None),
+    ("app-mail", 50, _family(MAIL_GRAMMAR, ("app-grammar", "mail-grammar"), MAIL_HOME), None),
+    ("app-system", 80, _family(SYSTEM_GRAMMAR, ("app-grammar", "system-grammar"), SYSTEM_ANY), None),
+    ("app-meeting", 30, _family(MEETING_GRAMMAR, ("app-grammar", "meeting-grammar"), MEETING_HOME), None),
+    ("app-talk", 120, _family(APP_TALK, ("app-talk", "short-reply"), PROSE_TALK, D, "prose"), None),
 ]
