@@ -39,7 +39,7 @@ if str(HERE) not in sys.path:
 import latency  # noqa: E402  (benchmarks/ is not a package)
 import peers  # noqa: E402
 import suite  # noqa: E402
-from trm_intent.training.augment import digits_to_words, words_to_digits  # noqa: E402
+from trm_intent.training.augment import digits_to_words, edit_random_word, words_to_digits  # noqa: E402
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
 from trm_intent.dataset import data_hash, split_records  # noqa: E402
@@ -84,7 +84,6 @@ DESCRIPTIONS = {
 # -- perturbations ---------------------------------------------------------------------------------
 
 _PUNCT = re.compile(r"[^\w\s']+")
-_WORD = re.compile(r"[A-Za-z]{3,}")
 HOMOPHONES = {
     "to": "two", "two": "to", "too": "to", "for": "four", "four": "for", "right": "write", "write": "right",
     "there": "their", "their": "there", "know": "no", "no": "know", "new": "knew", "line": "lion",
@@ -106,14 +105,12 @@ def mishear(text: str, seed: int = 0) -> str:
         core = words[i].lower().strip(".,!?;:")
         words[i] = words[i].lower().replace(core, HOMOPHONES[core], 1)
         return " ".join(words)
-    spans = [m.span() for m in _WORD.finditer(text)]
-    if not spans:
-        return text
-    a, b = rng.choice(spans)
-    w = text[a:b]
+    return edit_random_word(text, rng, lambda w: _drop_or_swap_letter(w, rng))
+
+
+def _drop_or_swap_letter(w: str, rng: random.Random) -> str:
     j = rng.randrange(len(w) - 1)
-    w = w[:j] + w[j + 1:] if rng.random() < 0.5 else w[:j] + w[j + 1] + w[j] + w[j + 2:]
-    return text[:a] + w + text[b:]
+    return w[:j] + w[j + 1:] if rng.random() < 0.5 else w[:j] + w[j + 1] + w[j] + w[j + 2:]
 
 
 PERTURBATIONS: dict[str, Callable[[str], str]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -45,6 +46,24 @@ _FILLER = {"the", "a", "an", "to", "of", "and", "please", "that", "it", "just"}
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
+def edit_random_word(text: str, rng: random.Random, edit: Callable[[str], str]) -> str:
+    """``text`` with ``edit`` applied to one of its words of 3+ letters, picked by ``rng``."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return text
+    a, b = rng.choice(spans)
+    return text[:a] + edit(text[a:b]) + text[b:]
+
+
+def _sound_swap(word: str, rng: random.Random) -> str:
+    at = [j for j, ch in enumerate(word) if ch.lower() in _SOUND_SWAPS]
+    if not at:
+        return word
+    j = rng.choice(at)
+    sub = _SOUND_SWAPS[word[j].lower()]
+    return word[:j] + (sub.upper() if word[j].isupper() else sub) + word[j + 1:]
+
+
 def slip(text: str, rng: random.Random) -> str:
     """One recogniser slip: a sound swapped inside a word, a plural s gained or lost, or a
     short filler word dropped. The label never changes: a mis-heard command is still one."""
@@ -54,21 +73,9 @@ def slip(text: str, rng: random.Random) -> str:
     if choice < 0.2 and fillers and len(words) >= 3:
         del words[rng.choice(fillers)]
         return " ".join(words)
-    spans = [m.span() for m in _WORD.finditer(text)]
-    if not spans:
-        return text
-    a, b = rng.choice(spans)
-    w = text[a:b]
     if choice < 0.4:
-        w = w[:-1] if w.endswith("s") else w + "s"
-    else:
-        at = [j for j, ch in enumerate(w) if ch.lower() in _SOUND_SWAPS]
-        if not at:
-            return text
-        j = rng.choice(at)
-        sub = _SOUND_SWAPS[w[j].lower()]
-        w = w[:j] + (sub.upper() if w[j].isupper() else sub) + w[j + 1:]
-    return text[:a] + w + text[b:]
+        return edit_random_word(text, rng, lambda w: w[:-1] if w.endswith("s") else w + "s")
+    return edit_random_word(text, rng, lambda w: _sound_swap(w, rng))
 
 
 def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0) -> str:
