@@ -53,9 +53,10 @@ def model_from_checkpoint(ckpt: dict) -> TRM:
     """
     model = TRM(TRMConfig.model_validate(ckpt["model_config"]))
     model.load_state_dict(ckpt["ema"])
+    temperature = ckpt.get("temperature", 1.0)
     with torch.no_grad():
-        model.head.weight.div_(ckpt.get("temperature", 1.0))
-        model.head.bias.div_(ckpt.get("temperature", 1.0))
+        model.head.weight.div_(temperature)
+        model.head.bias.div_(temperature)
     return model.eval()
 
 

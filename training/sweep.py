@@ -26,8 +26,6 @@ def _run(name: str, cfg_fields: dict, data: list[str], out: str, device: str) ->
     import torch
 
     torch.set_num_threads(1)
-
-
     from .train import TrainConfig, train
 
     t0 = time.perf_counter()

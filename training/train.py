@@ -123,6 +123,14 @@ def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, lab
     return total / model.cfg.n_sup
 
 
+def halting_step(halts: torch.Tensor, threshold: float) -> torch.Tensor:
+    """Per row, the 0-based supervision step the runtime answers from: the first whose halting
+    probability reaches ``threshold``, else the last."""
+    stop = torch.sigmoid(halts) >= threshold
+    stop[:, -1] = True
+    return stop.float().argmax(-1)
+
+
 @torch.no_grad()
 def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
              device: str = "cpu") -> dict[str, float]:
@@ -138,9 +146,7 @@ def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
         preds = logits.argmax(-1)  # (batch, n_sup)
         correct += (preds == labels[:, None]).float().sum(0)
         loss += float(F.cross_entropy(logits[:, -1], labels, reduction="sum"))
-        stop = (torch.sigmoid(halts) >= threshold)
-        stop[:, -1] = True
-        first = stop.float().argmax(-1)
+        first = halting_step(halts, threshold)
         halted_correct += int((preds.gather(1, first[:, None]).squeeze(1) == labels).sum())
         steps_used += int((first + 1).sum())
     out = {f"acc_step{i + 1}": float(c) / n for i, c in enumerate(correct)}
@@ -163,9 +169,7 @@ def fit_temperature(model: TRM, data: Encoded, threshold: float, batch_size: int
     for start in range(0, n, batch_size):
         ids, mask, labels = data.batch(range(start, min(n, start + batch_size)), device)
         logits, halts = model(ids, mask)
-        stop = torch.sigmoid(halts) >= threshold
-        stop[:, -1] = True
-        first = stop.float().argmax(-1)
+        first = halting_step(halts, threshold)
         chosen.append(logits[torch.arange(len(first)), first].double().cpu())
         labels_all.append(labels.cpu())
     logits, labels = torch.cat(chosen), torch.cat(labels_all)
