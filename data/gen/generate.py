@@ -30,6 +30,7 @@ import dictation_more  # noqa: E402
 import flips  # noqa: E402
 import prose  # noqa: E402
 import prose_more  # noqa: E402
+import voice_grammar  # noqa: E402
 from common import Item, surface  # noqa: E402
 
 log = logging.getLogger("generate")
@@ -61,13 +62,14 @@ DICTATION_FAMILIES = [
 REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "repeat",
              "menu-help", "snippets", "find-replace", "short-reply", "terminal-text",
              "app-chat", "app-docs", "app-finder", "app-media", "app-mail", "app-system",
-             "app-meeting", "command-word-prose"}
+             "app-meeting", "command-word-prose", "number-first-prose",
+             "verb-first-prose"}
 
 
 def all_families() -> list[tuple[str, int, object, dict | None]]:
     return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
             *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES,
-            *app_grammar.FAMILIES]
+            *app_grammar.FAMILIES, *voice_grammar.FAMILIES]
 
 
 def _fold(text: str) -> str:
