@@ -50,7 +50,7 @@ CODE_GRAMMAR = [
     "lambda x", "print statement", "log debug", "log info", "log error", "assert equal",
     "assert true", "assert raises", "def test", "snip if main", "snip class", "snip for loop",
     "snip try except", "snip docstring", "snip todo", "todo comment", "doc string",
-    "decorator property", "decorator static", "import numpy as np", "from typing import",
+    "decorator property", "decorator static",
 ]
 
 # -- prose formatters: the words after them are to be typed, formatted --------------------
