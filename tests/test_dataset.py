@@ -282,7 +282,8 @@ def test_tags(committed) -> None:
     for tag in REQUIRED_TAGS:
         assert tags[tag] > 0, tag
     assert tags["context-flip"] >= 150
-    assert 30 <= tags["ambiguous"] <= 60
+    # Genuinely undecidable utterances are a small minority: a few dozen, at most 2%.
+    assert 30 <= tags["ambiguous"] <= 0.02 * len(records)
     assert tags["misheard"] >= 50
 
 

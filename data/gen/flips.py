@@ -42,18 +42,24 @@ SOCIAL = [
     ("close it", ["Close it.", "close it"], ["Close it.", "close it"], False),
     ("next one", ["Next one.", "Next one!", "next one"], ["Next one.", "next one"], False),
 ]
+# Command words on the reply list that are not social replies: in a chat or mail window a
+# person watching the screen could not tell text from the command, so that side is
+# tagged ambiguous (LABELING.md: best judgement, and the model should not be sure).
+REPLY_SHAKY = {"undo", "save it", "close it", "repeat that", "skip", "go back", "next one"}
 REPLY_KINDS = ["chat", "chat", "chat", "mail"]
 COMMAND_KINDS = ["editor", "terminal", "finder", "browser", "editor", "terminal"]
 
 
 def _social(side: str) -> list[Item]:
     out = []
-    for _key, chat_forms, cmd_forms, shaky in SOCIAL:
+    for key, chat_forms, cmd_forms, shaky in SOCIAL:
         if side == "reply":
+            tags = ("context-flip", "short-reply", "social")
+            if key in REPLY_SHAKY:
+                tags += ("ambiguous",)
             for i, form in enumerate(chat_forms * 2):
                 kind = REPLY_KINDS[i % len(REPLY_KINDS)]
-                out.append(Item(form, D, ("context-flip", "short-reply", "social"), "keep",
-                                ctx=kind))
+                out.append(Item(form, D, tags, "keep", ctx=kind))
         else:
             tags = ("context-flip", "command-word")
             if shaky:
