@@ -152,4 +152,4 @@ def test_dev_eval_accuracy(clf: IntentClassifier) -> None:
     """Text nobody on the team wrote (only where ../shared is present)."""
     records, _ = load_records(dev_eval_or_skip())
     report = evaluate(clf, records)
-    assert report.accuracy >= 0.955
+    assert report.accuracy >= 0.96
