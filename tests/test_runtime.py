@@ -145,11 +145,11 @@ def test_held_out_accuracy(clf: IntentClassifier) -> None:
     split = split_records(records, info.val_fraction, info.seed)
     assert len(split.val) == info.val_records
     report = evaluate(clf, split.val)
-    assert report.accuracy >= 0.96, report.errors[:20]
+    assert report.accuracy >= 0.955, report.errors[:20]
 
 
 def test_dev_eval_accuracy(clf: IntentClassifier) -> None:
     """Text nobody on the team wrote (only where ../shared is present)."""
     records, _ = load_records(dev_eval_or_skip())
     report = evaluate(clf, records)
-    assert report.accuracy >= 0.96
+    assert report.accuracy >= 0.97
