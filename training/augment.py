@@ -64,25 +64,43 @@ def _sound_swap(word: str, rng: random.Random) -> str:
     return word[:j] + (sub.upper() if word[j].isupper() else sub) + word[j + 1:]
 
 
-def slip(text: str, rng: random.Random) -> str:
+def _letter_edit(word: str, rng: random.Random) -> str:
+    """A spelling the recogniser's word did not have: one letter dropped, doubled, or two
+    neighbouring letters in the other order."""
+    j = rng.randrange(len(word) - 1)
+    kind = rng.random()
+    if kind < 0.4:
+        return word[:j] + word[j + 1:]
+    if kind < 0.8:
+        return word[:j] + word[j + 1] + word[j] + word[j + 2:]
+    return word[:j + 1] + word[j:]
+
+
+def slip(text: str, rng: random.Random, letters: bool = False) -> str:
     """One recogniser slip: a sound swapped inside a word, a plural s gained or lost, or a
-    short filler word dropped. The label never changes: a mis-heard command is still one."""
+    short filler word dropped; with ``letters``, also a word spelled off by one letter
+    (:func:`_letter_edit`), so an unfamiliar spelling of a known word reads as that word. The
+    label never changes: a mis-heard command is still one."""
     words = text.split(" ")
     choice = rng.random()
     fillers = [i for i, w in enumerate(words) if w.lower().strip(".,!?") in _FILLER]
-    if choice < 0.2 and fillers and len(words) >= 3:
+    filler, plural, sound = (0.15, 0.3, 0.6) if letters else (0.2, 0.4, 1.0)
+    if choice < filler and fillers and len(words) >= 3:
         del words[rng.choice(fillers)]
         return " ".join(words)
-    if choice < 0.4:
+    if choice < plural:
         return edit_random_word(text, rng, lambda w: w[:-1] if w.endswith("s") else w + "s")
-    return edit_random_word(text, rng, lambda w: _sound_swap(w, rng))
+    if choice < sound:
+        return edit_random_word(text, rng, lambda w: _sound_swap(w, rng))
+    return edit_random_word(text, rng, lambda w: _letter_edit(w, rng))
 
 
-def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0) -> str:
+def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0,
+         letter_slips: bool = False) -> str:
     """A recogniser-style variant of ``text`` (unchanged with probability 1 - p); a slip
-    (:func:`slip`) on top with probability ``slip_p``."""
+    (:func:`slip`, with ``letter_slips`` its ``letters``) on top with probability ``slip_p``."""
     if slip_p and rng.random() < slip_p:
-        text = slip(text, rng)
+        text = slip(text, rng, letter_slips)
     if rng.random() >= p:
         return text
     choice = rng.random()

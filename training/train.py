@@ -56,6 +56,12 @@ class TrainConfig(BaseModel):
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(default=0.2, ge=0, le=1, description=(
         "Share of training transcripts given one recogniser slip per epoch (augment.slip)."))
+    letter_slips: bool = Field(default=False, description=(
+        "Slips may also spell a word off by one letter (dropped, swapped, doubled)."))
+    bpe_dropout: float = Field(default=0.1, ge=0, lt=1, description=(
+        "BPE-dropout on training transcripts (Provilkov et al. 2020): each merge is skipped with "
+        "this probability, so a word is also seen in smaller pieces, as a mis-spelled word is. "
+        "Its random source is the tokenizer library's own, so runs with it are not bit-identical."))
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
@@ -309,6 +315,11 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
     encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens)
     val = Encoded(split.val, encoder, pad_id)
+    train_encoder = encoder
+    if cfg.bpe_dropout:
+        dropout_tok = Tokenizer.from_str(tok.to_str())
+        dropout_tok.model.dropout = cfg.bpe_dropout
+        train_encoder = InputEncoder(dropout_tok, rules, cfg.max_chars, model_cfg.max_tokens)
     steps_per_epoch = math.ceil(len(split.train) / cfg.batch_size) * model_cfg.n_sup
     total_steps = steps_per_epoch * cfg.epochs
     common = {
@@ -337,8 +348,8 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     for epoch in bar:
         t0 = time.perf_counter()
         model.train()
-        texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in split.train]
-        data = Encoded(split.train, encoder, pad_id, texts)
+        texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p, cfg.letter_slips) for r in split.train]
+        data = Encoded(split.train, train_encoder, pad_id, texts)
         order = list(range(len(split.train)))
         rng.shuffle(order)
         train_loss = 0.0
