@@ -14,6 +14,7 @@ warm single-thread classify() p50. Writes the Markdown and accuracy_vs_latency.p
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import math
@@ -53,17 +54,28 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "then `trm-intent export --checkpoint runs/ablation/<name>.run/best.pt "
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
                  "trm_t1n1 and trm_t1n1_seed1 are `trm-intent train --seed 0` / `--seed 1` with the "
-                 "default recipe")
+                 "default recipe; the recipe variants against mis-hearing (no_bpe_dropout*, letters*, "
+                 "letters_bpe*) are `training/configs/recipe_mishear.json`, trained the same way")
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
-SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("context_bias_seed1", "context_bias"))
+SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe"),
+              ("letters_seed1", "letters"), ("no_bpe_dropout_seed1", "no_bpe_dropout"),
+              ("context_bias_seed1", "context_bias"))
 log = logging.getLogger("ablation")
 
 DESCRIPTIONS = {
     "bundled": "the bundled model (src/trm_intent/models/default)",
     "trm_t1n1": "shipped recipe: TRM T=1, n=1, N_sup=3, hidden 64",
     "trm_t1n1_seed1": "shipped recipe, seed 1 (own split)",
+    "no_bpe_dropout": "shipped recipe without BPE-dropout (the previous bundle's recipe)",
+    "no_bpe_dropout_seed1": "without BPE-dropout, seed 1 (own split)",
+    "letters": "no BPE-dropout, letter slips (a letter dropped, swapped or doubled)",
+    "letters_seed1": "no BPE-dropout, letter slips, seed 1 (own split)",
+    "letters_bpe": "shipped recipe + letter slips",
+    "letters_bpe_seed1": "shipped recipe + letter slips, seed 1 (own split)",
+    "letters_bpe_seed2": "shipped recipe + letter slips, seed 2 (own split)",
+    "letters_bpe_seed3": "shipped recipe + letter slips, seed 3 (own split)",
     "once_l2": "same 2-layer net applied once, no recursion",
     "plain_l4": "plain 4-layer transformer applied once",
     "no_context": "every window mapped to unknown",
@@ -116,21 +128,28 @@ def _drop_or_swap_letter(w: str, rng: random.Random) -> str:
     return w[:j] + w[j + 1:] if rng.random() < 0.5 else w[:j] + w[j + 1] + w[j] + w[j + 2:]
 
 
-PERTURBATIONS: dict[str, Callable[[str], str]] = {
-    "lower-case": str.lower,
-    "no punctuation": lambda t: " ".join(_PUNCT.sub(" ", t).split()) or t,
-    "numbers as words": digits_to_words,
-    "numbers as digits": words_to_digits,
-    "one mis-heard word": mishear,
+MISHEAR_DRAWS = 3
+PERTURBATIONS: dict[str, list[Callable[[str], str]]] = {
+    "lower-case": [str.lower],
+    "no punctuation": [lambda t: " ".join(_PUNCT.sub(" ", t).split()) or t],
+    "numbers as words": [digits_to_words],
+    "numbers as digits": [words_to_digits],
+    # Which word is mis-heard is a draw; three draws per record keep one unlucky draw from
+    # moving the figure by a point.
+    "one mis-heard word": [functools.partial(mishear, seed=i) for i in range(MISHEAR_DRAWS)],
 }
 
 
-def perturbed(records: Sequence[LabeledRecord], fn: Callable[[str], str]) -> tuple[list[LabeledRecord], int]:
+def perturbed(records: Sequence[LabeledRecord],
+              fns: Sequence[Callable[[str], str]]) -> tuple[list[LabeledRecord], int]:
+    """One perturbed copy of ``records`` per function, concatenated; and how many records the
+    first copy changed."""
     out, changed = [], 0
-    for r in records:
-        t = fn(r.transcript)
-        changed += t != r.transcript
-        out.append(r.model_copy(update={"transcript": t}))
+    for i, fn in enumerate(fns):
+        for r in records:
+            t = fn(r.transcript)
+            changed += i == 0 and t != r.transcript
+            out.append(r.model_copy(update={"transcript": t}))
     return out, changed
 
 
@@ -283,7 +302,7 @@ def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str]
         return [ref.meta.context.kind(WindowContext.coerce(r.context)) for r in recs]
 
     dev_kinds = kinds_of(dev) if dev else []
-    pert_dev = {p: perturbed(dev, fn) for p, fn in PERTURBATIONS.items()} if dev else {}
+    pert_dev = {p: perturbed(dev, fns) for p, fns in PERTURBATIONS.items()} if dev else {}
     for v in tqdm(variants, desc="accuracy + robustness"):
         val_kinds = kinds_of(v.val)
         sets: dict[str, tuple[list[LabeledRecord], list[str]]] = {"val": (v.val, val_kinds)}
@@ -292,10 +311,10 @@ def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str]
         for s, (recs, kinds) in sets.items():
             v.result[s] = set_metrics(recs, v.predict(recs), kinds, v.has_confidence)
         rob: dict[str, dict[str, Any]] = {}
-        for p, fn in PERTURBATIONS.items():
+        for p, fns in PERTURBATIONS.items():
             rob[p] = {}
             for s, (recs, _kinds) in sets.items():
-                prec, changed = pert_dev[p] if s == "dev" else perturbed(recs, fn)
+                prec, changed = pert_dev[p] if s == "dev" else perturbed(recs, fns)
                 acc = score(prec, v.predict(prec)).accuracy
                 rob[p][s] = {"accuracy": acc, "drop_pts": 100 * (v.result[s]["accuracy"] - acc),
                              "changed": changed}
@@ -321,6 +340,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     by = {r["name"]: r for r in rows}
     pairs = [("trm_t1n1", "once_l2"), ("trm_t1n1", "plain_l4"), ("trm_t1n1", "nsup1"),
              ("trm_t1n1", "t2n2"), ("trm_t1n1", "no_context"), ("trm_t1n1", "context_bias"),
+             ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -447,7 +467,10 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
         "training/augment.py's digits_to_words / words_to_digits; one mis-heard word: a small homophone "
         "table (to/two, right/write, line/lion, copy/coffee, ...) when the utterance has such a word, "
         "else one letter of a random 3+-letter word dropped or two adjacent letters swapped (seeded by "
-        "the text, the same copy for every model). Records the perturbation changes, of "
+        f"the text, the same copies for every model; {MISHEAR_DRAWS} draws per record, the drop is "
+        "over all copies). The training slips (training/augment.py) also drop and swap letters, so "
+        "that half of the mis-hearing is in the training distribution; the homophone table is not. "
+        "Records the perturbation changes (the first draw), of "
         "held-out / dev-eval: "
         + "; ".join(f"{p}: {b['robustness'][p]['val']['changed']}"
                     + (f" / {b['robustness'][p]['dev']['changed']}" if dev else "")
@@ -496,7 +519,7 @@ def reading(R: dict[str, Any]) -> str:
         rec = [r for r in R["rows"] if r["kind"] == "trm" and r["name"] != "bundled"]
         accs = [100 * r[s]["accuracy"] for r in rec]
         out.append(f"- **Spread.** The {len(rec)} ablation models span {min(accs):.1f}-{max(accs):.1f}% on "
-                   f"{sname}; the two seed-1 retrains differ from their seed-0 twins by "
+                   f"{sname}; the seed-1 retrains differ from their seed-0 twins by "
                    + ", ".join(f"{100 * (rows[a][s]['accuracy'] - rows[b][s]['accuracy']):+.1f} pts ({a})"
                                for a, b in SEED_TWINS if a in rows and b in rows)
                    + ": a difference of about that size between two variants is within what a reseed "
@@ -507,6 +530,20 @@ def reading(R: dict[str, Any]) -> str:
                        f"supervision steps on average on {sname} (halt threshold reached after the first "
                        "step almost always), so at inference the extra supervision steps are rarely run; "
                        "N_sup changes training (deep supervision), not the inference path.")
+    recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
+    if "trm_t1n1" in rows and recipes:
+        def family(base: str) -> list[dict[str, Any]]:
+            return [r for r in R["rows"] if r["name"] == base or r["name"].startswith(f"{base}_seed")]
+
+        def mean_of(base: str) -> str:
+            fam = family(base)
+            acc = sum(r[s]["accuracy"] for r in fam) / len(fam)
+            drop = sum(r["robustness"]["one mis-heard word"][s]["drop_pts"] for r in fam) / len(fam)
+            return f"{base} ({len(fam)} seeds) {_pct(acc)}%, mis-heard drop {drop:+.1f} pts"
+
+        out.append(f"- **Recipe against mis-hearing** (means over seeds, {sname}): "
+                   + "; ".join(mean_of(n) for n in ("trm_t1n1", *recipes)) + ". Paired at seed 0: "
+                   + "; ".join(f"{n}: {verdict('trm_t1n1', n)}" for n in recipes) + ".")
     if {"trm_t1n1", "no_context"} <= rows.keys():
         bias = (f" context_bias against trm_t1n1: {verdict('trm_t1n1', 'context_bias')} (A = trm_t1n1)."
                 if "context_bias" in rows else "")
