@@ -468,8 +468,10 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
         "table (to/two, right/write, line/lion, copy/coffee, ...) when the utterance has such a word, "
         "else one letter of a random 3+-letter word dropped or two adjacent letters swapped (seeded by "
         f"the text, the same copies for every model; {MISHEAR_DRAWS} draws per record, the drop is "
-        "over all copies). The training slips (training/augment.py) also drop and swap letters, so "
-        "that half of the mis-hearing is in the training distribution; the homophone table is not. "
+        "over all copies). The letters* variants train with slips that also drop, swap or double a "
+        "letter (training/augment.py, `letter_slips`), so for them that half of the mis-hearing is in "
+        "the training distribution; the shipped recipe's slips swap a sound, add or drop a plural s or "
+        "drop a filler word, and no recipe trains on the homophone table. "
         "Records the perturbation changes (the first draw), of "
         "held-out / dev-eval: "
         + "; ".join(f"{p}: {b['robustness'][p]['val']['changed']}"
@@ -535,13 +537,18 @@ def reading(R: dict[str, Any]) -> str:
         def family(base: str) -> list[dict[str, Any]]:
             return [r for r in R["rows"] if r["name"] == base or r["name"].startswith(f"{base}_seed")]
 
+        sets = [st for st in SETS if st in rows["trm_t1n1"]]
+
         def mean_of(base: str) -> str:
             fam = family(base)
-            acc = sum(r[s]["accuracy"] for r in fam) / len(fam)
-            drop = sum(r["robustness"]["one mis-heard word"][s]["drop_pts"] for r in fam) / len(fam)
-            return f"{base} ({len(fam)} seeds) {_pct(acc)}%, mis-heard drop {drop:+.1f} pts"
+            acc = [sum(r[st]["accuracy"] for r in fam) / len(fam) for st in sets]
+            drop = [sum(r["robustness"]["one mis-heard word"][st]["drop_pts"] for r in fam) / len(fam)
+                    for st in sets]
+            return (f"{base} ({len(fam)} seeds) {' / '.join(_pct(a) for a in acc)}%, mis-heard drop "
+                    + " / ".join(f"{d:+.1f}" for d in drop) + " pts")
 
-        out.append(f"- **Recipe against mis-hearing** (means over seeds, {sname}): "
+        out.append("- **Recipe against mis-hearing** (means over seeds, "
+                   + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets) + "): "
                    + "; ".join(mean_of(n) for n in ("trm_t1n1", *recipes)) + ". Paired at seed 0: "
                    + "; ".join(f"{n}: {verdict('trm_t1n1', n)}" for n in recipes) + ".")
     if {"trm_t1n1", "no_context"} <= rows.keys():
