@@ -32,6 +32,16 @@ def test_model_directory_is_complete_and_unrolled(tiny_model: Path) -> None:
     assert meta["config"]["hidden"] == 32 and meta["metrics"]["val_acc"] > 0
 
 
+def test_bpe_dropout_stays_in_training(tiny_model: Path) -> None:
+    # The tiny model trained with the default BPE-dropout; what it serves must be deterministic.
+    tok = json.loads((tiny_model / TOKENIZER_FILE).read_text(encoding="utf-8"))
+    assert tok["model"]["dropout"] is None
+    clf = IntentClassifier(tiny_model)
+    runs = {tuple(clf.classify("please select the previous paragraph and delete it").probabilities.values())
+            for _ in range(30)}
+    assert len(runs) == 1
+
+
 def test_parity_with_torch(tiny_model: Path, tiny_data: Path) -> None:
     from trm_intent.export import model_from_checkpoint, parity
     from trm_intent.training.train import load_checkpoint
