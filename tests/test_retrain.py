@@ -65,3 +65,22 @@ def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: 
     metrics = json.loads((tmp_path / "model.run" / "metrics.json").read_text())
     assert [h["epoch"] for h in metrics["history"]] == list(range(1, done + 2))
     assert IntentClassifier(out).meta.onnx_sha256 != before["model.onnx"]
+
+
+def test_resuming_an_older_run_keeps_its_recipe(tmp_path: Path, tiny_model: Path, tiny_data: Path) -> None:
+    """A run checkpointed before BPE-dropout existed resumes without it, not with the new default."""
+    import torch
+    from trm_intent.training.train import TrainConfig, load_checkpoint, train
+
+    run = tmp_path / "old.run"
+    shutil.copytree(tiny_model.with_name("tiny.run"), run)
+    state = load_checkpoint(run / "last.pt")
+    assert state["train_config"]["bpe_dropout"] == TrainConfig().bpe_dropout > 0
+    for added in ("bpe_dropout", "letter_slips"):
+        del state["train_config"][added]
+    torch.save(state, run / "last.pt")
+    train([tiny_data], run, TrainConfig(epochs=state["epoch"] + 1), resume=True, progress=False)
+    resumed = load_checkpoint(run / "last.pt")
+    assert resumed["epoch"] == state["epoch"] + 1
+    assert resumed["train_config"]["bpe_dropout"] == 0.0
+    assert resumed["train_config"]["letter_slips"] is False

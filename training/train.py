@@ -69,6 +69,11 @@ class TrainConfig(BaseModel):
     seed: int = 0
 
 
+# Fields added to TrainConfig after runs were checkpointed, with the value that continues such a
+# run as it was configured (their defaults would change its recipe halfway).
+_BEFORE_FIELD = {"bpe_dropout": 0.0, "letter_slips": False}
+
+
 class Encoded:
     """Token ids and labels of a list of records, padded per batch."""
 
@@ -265,7 +270,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         if not (run_dir / "last.pt").is_file():
             raise FileNotFoundError(f"{run_dir / 'last.pt'}: nothing to resume")
         state = load_checkpoint(run_dir / "last.pt")
-        saved = TrainConfig.model_validate(state["train_config"])
+        saved = TrainConfig.model_validate({**_BEFORE_FIELD, **state["train_config"]})
         # The run goes on as it was configured; only its length may change.
         cfg = saved if cfg is None else saved.model_copy(update={"epochs": cfg.epochs})
     cfg = cfg or TrainConfig()
