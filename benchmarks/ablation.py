@@ -144,13 +144,8 @@ def perturbed(records: Sequence[LabeledRecord],
               fns: Sequence[Callable[[str], str]]) -> tuple[list[LabeledRecord], int]:
     """One perturbed copy of ``records`` per function, concatenated; and how many records the
     first copy changed."""
-    out, changed = [], 0
-    for i, fn in enumerate(fns):
-        for r in records:
-            t = fn(r.transcript)
-            changed += i == 0 and t != r.transcript
-            out.append(r.model_copy(update={"transcript": t}))
-    return out, changed
+    out = [r.model_copy(update={"transcript": fn(r.transcript)}) for fn in fns for r in records]
+    return out, sum(o.transcript != r.transcript for o, r in zip(out, records))
 
 
 # -- variants ----------------------------------------------------------------------------------------
