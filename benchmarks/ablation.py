@@ -50,7 +50,9 @@ from trm_intent.evaluate import predict as evaluate_predict  # noqa: E402
 DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
 TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
                  "--configs training/configs/ablation_core.json --out runs/ablation --jobs 2` "
-                 "(this 2-core CPU; `ablation.json` holds the wider set, for a GPU: `--device cuda`), "
+                 "and the same with `training/configs/ablation_size.json` (depth and width: N_sup=2, "
+                 "T, n, hidden 32/96/128) (this 2-core CPU; `ablation.json` holds the wider set, for a GPU: "
+                 "`--device cuda`), "
                  "then `trm-intent export --checkpoint runs/ablation/<name>.run/best.pt "
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
                  "trm_t1n1 and trm_t1n1_seed1 are `trm-intent train --seed 0` / `--seed 1` with the "
@@ -62,6 +64,7 @@ SETS = ("val", "dev")
 SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe"),
               ("letters_seed1", "letters"), ("no_bpe_dropout_seed1", "no_bpe_dropout"),
               ("context_bias_seed1", "context_bias"))
+SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
 log = logging.getLogger("ablation")
 
 DESCRIPTIONS = {
@@ -93,6 +96,8 @@ DESCRIPTIONS = {
     "hidden32": "hidden 32",
     "hidden96": "hidden 96",
     "hidden128": "hidden 128",
+    "t1n1_e48": "shipped recipe trained 48 epochs instead of 24",
+    "t2n1_e48": "T=2, n=1, trained 48 epochs instead of 24",
 }
 
 
@@ -162,6 +167,8 @@ class Variant:
     split_note: str
     has_confidence: bool = True
     n_sup: int | None = None
+    epochs: int | None = None  # trained for / kept (best by held-out); TRMs only
+    best_epoch: int | None = None
     result: dict[str, Any] = field(default_factory=dict)
 
 
@@ -181,7 +188,8 @@ def trm_variant(name: str, model_dir: Path,
 
     what = DESCRIPTIONS.get(name, f"T={cfg.T}, n={cfg.n}, N_sup={cfg.n_sup}, hidden {cfg.hidden}")
     return Variant(name, what, f, "trm", predict, clf.classify, split.val,
-                   f"own split: val_fraction {tr.val_fraction}, seed {tr.seed}", n_sup=cfg.n_sup), clf
+                   f"own split: val_fraction {tr.val_fraction}, seed {tr.seed}", n_sup=cfg.n_sup,
+                   epochs=tr.epochs, best_epoch=int(clf.meta.metrics.get("epoch", 0)) or None), clf
 
 
 def baseline_variant(which: str, ref: IntentClassifier, train: Sequence[LabeledRecord],
@@ -323,7 +331,8 @@ def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str]
     rows = []
     for v in variants:
         rows.append({"name": v.name, "what": v.what, "kind": v.kind, "f_per_step": v.f_per_step,
-                     "n_sup": v.n_sup, "split": v.split_note, "val_records": len(v.val), **v.result})
+                     "n_sup": v.n_sup, "epochs": v.epochs, "best_epoch": v.best_epoch,
+                     "split": v.split_note, "val_records": len(v.val), **v.result})
     R = {"rows": rows, "dev_present": dev is not None, "dev_records": len(dev) if dev else 0,
          "calls": calls, "machine": suite.machine(), "seconds": time.perf_counter() - started}
     R["comparisons"] = comparisons(rows)
@@ -334,7 +343,8 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Paired tests on records both rows were scored on (dev-eval always; held-out when same split)."""
     by = {r["name"]: r for r in rows}
     pairs = [("trm_t1n1", "once_l2"), ("trm_t1n1", "plain_l4"), ("trm_t1n1", "nsup1"),
-             ("trm_t1n1", "t2n2"), ("trm_t1n1", "no_context"), ("trm_t1n1", "context_bias"),
+             *(("trm_t1n1", n) for n in SIZE_VARIANTS), ("trm_t1n1", "no_context"),
+             ("trm_t1n1", "context_bias"), ("trm_t1n1", "t1n1_e48"), ("t1n1_e48", "t2n1_e48"),
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
@@ -391,15 +401,18 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     add("## All variants\n")
     add(f"Macro-F1 and ECE on {set_name}. *f per step*: applications of the network per supervision step "
         "(T·(n+1) for the TRM; 1 for a single pass), its depth in brackets; *steps*: mean supervision steps "
-        f"run on {set_name} (early exit) / N_sup. p50: warm classify() (or the baseline's per-call "
+        f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy) / epochs "
+        f"trained. p50: warm classify() (or the baseline's per-call "
         f"predict), 1 thread, {R['calls']} calls on the same utterances.\n")
-    add("| variant | what it is | f per step | steps | held-out acc % | dev-eval acc % | macro-F1 | ECE | "
-        "p50 ms |")
-    add("|---|---|---|---|---|---|---|---|---|")
+    add("| variant | what it is | f per step | steps | epoch | held-out acc % | dev-eval acc % | macro-F1 | "
+        "ECE | p50 ms |")
+    add("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         steps = f"{r[main_set]['mean_steps']:.2f} / {r['n_sup']}" if r["kind"] == "trm" else "-"
-        add(f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {_pct(r['val']['accuracy'])} "
-            f"(n={r['val']['n']}) | {_pct(r['dev']['accuracy']) if dev else '-'} | "
+        epoch = f"{r['best_epoch']} / {r['epochs']}" if r.get("best_epoch") else "-"
+        add(f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {epoch} | "
+            f"{_pct(r['val']['accuracy'])} (n={r['val']['n']}) | "
+            f"{_pct(r['dev']['accuracy']) if dev else '-'} | "
             f"{_f(r[main_set]['macro_f1'])} | {_f(r[main_set]['ece'])} | {r['latency']['p50_ms']:.3f} |")
     if dev:
         add(f"\nOne dev-eval record is {100 / rows[0]['dev']['n']:.2f} points; the binomial standard error "
@@ -527,6 +540,20 @@ def reading(R: dict[str, Any]) -> str:
                        f"supervision steps on average on {sname} (halt threshold reached after the first "
                        "step almost always), so at inference the extra supervision steps are rarely run; "
                        "N_sup changes training (deep supervision), not the inference path.")
+    sizes = [n for n in SIZE_VARIANTS if n in rows]
+    if "trm_t1n1" in rows and sizes:
+        base = rows["trm_t1n1"]
+        out.append("- **Depth and width** (against trm_t1n1, T=1, n=1, N_sup=3, hidden 64; p50 "
+                   f"{base['latency']['p50_ms']:.3f} ms): "
+                   + "; ".join(f"{n} ({rows[n]['what']}, p50 {rows[n]['latency']['p50_ms']:.3f} ms): "
+                               f"{verdict('trm_t1n1', n)}" for n in sizes) + ".")
+    if {"trm_t1n1", "t1n1_e48", "t2n1_e48"} <= rows.keys():
+        out.append("- **Training length** (does deeper recursion only need longer training?): "
+                   f"trm_t1n1 against t1n1_e48 (48 epochs): {verdict('trm_t1n1', 't1n1_e48')}. "
+                   f"t1n1_e48 against t2n1_e48 (T=2, 48 epochs): {verdict('t1n1_e48', 't2n1_e48')}. "
+                   "Best epochs (by held-out): "
+                   + ", ".join(f"{n} {rows[n]['best_epoch']} of {rows[n]['epochs']}"
+                               for n in ("trm_t1n1", "t1n1_e48", "t2n1_e48", "t2n1") if n in rows) + ".")
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         def family(base: str) -> list[dict[str, Any]]:
