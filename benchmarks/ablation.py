@@ -51,7 +51,8 @@ DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
 TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
                  "--configs training/configs/ablation_core.json --out runs/ablation --jobs 2` "
                  "and the same with `training/configs/ablation_size.json` (depth and width: N_sup=2, "
-                 "T, n, hidden 32/96/128) (this 2-core CPU; `ablation.json` holds the wider set, for a GPU: "
+                 "T, n, hidden 32/96/128) and `training/configs/ablation_long.json` (48 epochs) "
+                 "(this 2-core CPU; `ablation.json` holds the wider set, for a GPU: "
                  "`--device cuda`), "
                  "then `trm-intent export --checkpoint runs/ablation/<name>.run/best.pt "
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
@@ -63,7 +64,8 @@ BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
 SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe"),
               ("letters_seed1", "letters"), ("no_bpe_dropout_seed1", "no_bpe_dropout"),
-              ("context_bias_seed1", "context_bias"))
+              ("context_bias_seed1", "context_bias"), ("nsup2_seed1", "nsup2"),
+              ("t1n1_e48_seed1", "t1n1_e48"))
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
 log = logging.getLogger("ablation")
 
@@ -90,6 +92,7 @@ DESCRIPTIONS = {
     "slip35_seed1": "slip_p 0.35, seed 1 (own split)",
     "hidden96_seed1": "hidden 96, seed 1 (own split)",
     "nsup2": "N_sup=2 supervision steps",
+    "nsup2_seed1": "N_sup=2, seed 1 (own split)",
     "t1n2": "T=1, n=2",
     "t2n1": "T=2, n=1",
     "t2n2": "T=2, n=2",
@@ -98,6 +101,7 @@ DESCRIPTIONS = {
     "hidden128": "hidden 128",
     "t1n1_e48": "shipped recipe trained 48 epochs instead of 24",
     "t2n1_e48": "T=2, n=1, trained 48 epochs instead of 24",
+    "t1n1_e48_seed1": "trained 48 epochs, seed 1 (own split)",
 }
 
 
@@ -167,8 +171,7 @@ class Variant:
     split_note: str
     has_confidence: bool = True
     n_sup: int | None = None
-    epochs: int | None = None  # trained for / kept (best by held-out); TRMs only
-    best_epoch: int | None = None
+    best_epoch: int | None = None  # the epoch kept (best held-out accuracy); TRMs only
     result: dict[str, Any] = field(default_factory=dict)
 
 
@@ -189,7 +192,7 @@ def trm_variant(name: str, model_dir: Path,
     what = DESCRIPTIONS.get(name, f"T={cfg.T}, n={cfg.n}, N_sup={cfg.n_sup}, hidden {cfg.hidden}")
     return Variant(name, what, f, "trm", predict, clf.classify, split.val,
                    f"own split: val_fraction {tr.val_fraction}, seed {tr.seed}", n_sup=cfg.n_sup,
-                   epochs=tr.epochs, best_epoch=int(clf.meta.metrics.get("epoch", 0)) or None), clf
+                   best_epoch=tr.epochs), clf
 
 
 def baseline_variant(which: str, ref: IntentClassifier, train: Sequence[LabeledRecord],
@@ -331,7 +334,7 @@ def run_ablation(models: Sequence[tuple[str, Path]], *, baselines: Sequence[str]
     rows = []
     for v in variants:
         rows.append({"name": v.name, "what": v.what, "kind": v.kind, "f_per_step": v.f_per_step,
-                     "n_sup": v.n_sup, "epochs": v.epochs, "best_epoch": v.best_epoch,
+                     "n_sup": v.n_sup, "best_epoch": v.best_epoch,
                      "split": v.split_note, "val_records": len(v.val), **v.result})
     R = {"rows": rows, "dev_present": dev is not None, "dev_records": len(dev) if dev else 0,
          "calls": calls, "machine": suite.machine(), "seconds": time.perf_counter() - started}
@@ -401,15 +404,15 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     add("## All variants\n")
     add(f"Macro-F1 and ECE on {set_name}. *f per step*: applications of the network per supervision step "
         "(T·(n+1) for the TRM; 1 for a single pass), its depth in brackets; *steps*: mean supervision steps "
-        f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy) / epochs "
-        f"trained. p50: warm classify() (or the baseline's per-call "
+        f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy) of 24 "
+        "trained (48 for the *_e48 runs). p50: warm classify() (or the baseline's per-call "
         f"predict), 1 thread, {R['calls']} calls on the same utterances.\n")
     add("| variant | what it is | f per step | steps | epoch | held-out acc % | dev-eval acc % | macro-F1 | "
         "ECE | p50 ms |")
     add("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         steps = f"{r[main_set]['mean_steps']:.2f} / {r['n_sup']}" if r["kind"] == "trm" else "-"
-        epoch = f"{r['best_epoch']} / {r['epochs']}" if r.get("best_epoch") else "-"
+        epoch = str(r["best_epoch"]) if r.get("best_epoch") else "-"
         add(f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {epoch} | "
             f"{_pct(r['val']['accuracy'])} (n={r['val']['n']}) | "
             f"{_pct(r['dev']['accuracy']) if dev else '-'} | "
@@ -520,6 +523,17 @@ def reading(R: dict[str, Any]) -> str:
                          f"({d:+.1f} pts, {c['only_a']} vs {c['only_b']} discordant, p={c['p']:.2f}, {sig})")
         return "; ".join(parts) if parts else "not compared"
 
+    sets = [st for st in SETS if st in R["rows"][0]]
+
+    def mean_of(base: str) -> str:
+        """Accuracy and mis-heard drop averaged over a variant and its _seedN twins."""
+        fam = [r for r in R["rows"] if r["name"] == base or r["name"].startswith(f"{base}_seed")]
+        acc = [sum(r[st]["accuracy"] for r in fam) / len(fam) for st in sets]
+        drop = [sum(r["robustness"]["one mis-heard word"][st]["drop_pts"] for r in fam) / len(fam)
+                for st in sets]
+        return (f"{base} ({len(fam)} seeds) {' / '.join(_pct(a) for a in acc)}%, mis-heard drop "
+                + " / ".join(f"{d:+.1f}" for d in drop) + " pts")
+
     if {"trm_t1n1", "once_l2", "plain_l4"} <= rows.keys():
         out.append("- **Recursion.** trm_t1n1 against once_l2 (same net, one pass): "
                    f"{verdict('trm_t1n1', 'once_l2')}. "
@@ -547,28 +561,21 @@ def reading(R: dict[str, Any]) -> str:
                    f"{base['latency']['p50_ms']:.3f} ms): "
                    + "; ".join(f"{n} ({rows[n]['what']}, p50 {rows[n]['latency']['p50_ms']:.3f} ms): "
                                f"{verdict('trm_t1n1', n)}" for n in sizes) + ".")
+        if "nsup2_seed1" in rows:
+            out.append("  N_sup=2 against the shipped N_sup=3, means over seeds ("
+                       + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets) + "): "
+                       f"{mean_of('nsup2')}; {mean_of('trm_t1n1')}.")
     if {"trm_t1n1", "t1n1_e48", "t2n1_e48"} <= rows.keys():
         out.append("- **Training length** (does deeper recursion only need longer training?): "
                    f"trm_t1n1 against t1n1_e48 (48 epochs): {verdict('trm_t1n1', 't1n1_e48')}. "
                    f"t1n1_e48 against t2n1_e48 (T=2, 48 epochs): {verdict('t1n1_e48', 't2n1_e48')}. "
-                   "Best epochs (by held-out): "
-                   + ", ".join(f"{n} {rows[n]['best_epoch']} of {rows[n]['epochs']}"
-                               for n in ("trm_t1n1", "t1n1_e48", "t2n1_e48", "t2n1") if n in rows) + ".")
+                   "Epoch kept (best held-out): "
+                   + ", ".join(f"{n} {rows[n]['best_epoch']} of {48 if n.endswith('_e48') else 24}"
+                               for n in ("trm_t1n1", "t1n1_e48", "t2n1_e48", "t2n1") if n in rows) + "."
+                   + (f" Means over seeds: {mean_of('t1n1_e48')}; {mean_of('trm_t1n1')}."
+                      if "t1n1_e48_seed1" in rows else ""))
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
-        def family(base: str) -> list[dict[str, Any]]:
-            return [r for r in R["rows"] if r["name"] == base or r["name"].startswith(f"{base}_seed")]
-
-        sets = [st for st in SETS if st in rows["trm_t1n1"]]
-
-        def mean_of(base: str) -> str:
-            fam = family(base)
-            acc = [sum(r[st]["accuracy"] for r in fam) / len(fam) for st in sets]
-            drop = [sum(r["robustness"]["one mis-heard word"][st]["drop_pts"] for r in fam) / len(fam)
-                    for st in sets]
-            return (f"{base} ({len(fam)} seeds) {' / '.join(_pct(a) for a in acc)}%, mis-heard drop "
-                    + " / ".join(f"{d:+.1f}" for d in drop) + " pts")
-
         out.append("- **Recipe against mis-hearing** (means over seeds, "
                    + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets) + "): "
                    + "; ".join(mean_of(n) for n in ("trm_t1n1", *recipes)) + ". Paired at seed 0: "

@@ -39,7 +39,7 @@ def test_rows_and_metrics(report: dict) -> None:
     b = rows["bundled"]
     assert b["kind"] == "trm" and b["val"]["ece"] is not None
     assert set(b["val"]["coverage"]) == {str(c) for c in ablation.COVERAGES}
-    assert 1 <= b["best_epoch"] <= b["epochs"]  # the epoch kept, read from the model's JSON
+    assert b["best_epoch"] >= 1  # the epoch kept, read from the model's JSON
     assert rows["rule matcher (vozctl)"]["val"]["ece"] is None
 
 
@@ -48,7 +48,7 @@ def test_render_and_plot(report: dict, tmp_path: Path) -> None:
     for section in ("## All variants", "## Risk-coverage", "## Robustness to recogniser noise", "## Reading"):
         assert section in md
     b = next(r for r in report["rows"] if r["name"] == "bundled")
-    assert f"| {b['best_epoch']} / {b['epochs']} |" in md
+    assert f"| {b['best_epoch']} |" in md
     png = tmp_path / "accuracy_vs_latency.png"
     ablation.plot(report, png)
     assert png.stat().st_size > 0

@@ -36,7 +36,7 @@ class TrainingInfo(BaseModel):
     val_records: int
     val_fraction: float
     seed: int
-    epochs: int
+    epochs: int = Field(description="epochs the exported weights had trained: the epoch kept (best held-out)")
     init_from: str | None = None
 
 
