@@ -404,9 +404,10 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     add("## All variants\n")
     add(f"Macro-F1 and ECE on {set_name}. *f per step*: applications of the network per supervision step "
         "(T·(n+1) for the TRM; 1 for a single pass), its depth in brackets; *steps*: mean supervision steps "
-        f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy) of 24 "
-        "trained (48 for the *_e48 runs). p50: warm classify() (or the baseline's per-call "
-        f"predict), 1 thread, {R['calls']} calls on the same utterances.\n")
+        f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy; how "
+        "many epochs were run is in the variant's config, 24 unless its description says more). "
+        f"p50: warm classify() (or the baseline's per-call predict), 1 thread, {R['calls']} calls on "
+        "the same utterances.\n")
     add("| variant | what it is | f per step | steps | epoch | held-out acc % | dev-eval acc % | macro-F1 | "
         "ECE | p50 ms |")
     add("|---|---|---|---|---|---|---|---|---|---|")
@@ -570,7 +571,7 @@ def reading(R: dict[str, Any]) -> str:
                    f"trm_t1n1 against t1n1_e48 (48 epochs): {verdict('trm_t1n1', 't1n1_e48')}. "
                    f"t1n1_e48 against t2n1_e48 (T=2, 48 epochs): {verdict('t1n1_e48', 't2n1_e48')}. "
                    "Epoch kept (best held-out): "
-                   + ", ".join(f"{n} {rows[n]['best_epoch']} of {48 if n.endswith('_e48') else 24}"
+                   + ", ".join(f"{n} {rows[n]['best_epoch']}"
                                for n in ("trm_t1n1", "t1n1_e48", "t2n1_e48", "t2n1") if n in rows) + "."
                    + (f" Means over seeds: {mean_of('t1n1_e48')}; {mean_of('trm_t1n1')}."
                       if "t1n1_e48_seed1" in rows else ""))
