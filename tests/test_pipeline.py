@@ -13,6 +13,8 @@ from trm_intent import DataError, IntentClassifier, ModelError, load_records
 from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE
 from trm_intent.cli import main
 
+from .conftest import TINY_CONFIG
+
 onnx = pytest.importorskip("onnx")
 pytestmark = pytest.mark.slow
 
@@ -30,6 +32,10 @@ def test_model_directory_is_complete_and_unrolled(tiny_model: Path) -> None:
     meta = json.loads((tiny_model / META_FILE).read_text())
     assert meta["labels"] == ["command", "dictation"]
     assert meta["config"]["hidden"] == 32 and meta["metrics"]["val_acc"] > 0
+    # How long the run was set to train and which epoch it kept are both on record.
+    training = meta["training"]
+    assert training["planned_epochs"] == TINY_CONFIG["epochs"]
+    assert 1 <= training["epochs"] <= training["planned_epochs"]
 
 
 def test_bpe_dropout_stays_in_training(tiny_model: Path) -> None:

@@ -37,6 +37,8 @@ class TrainingInfo(BaseModel):
     val_fraction: float
     seed: int
     epochs: int = Field(description="epochs the exported weights had trained: the epoch kept (best held-out)")
+    planned_epochs: int | None = Field(
+        default=None, description="epochs the run was configured for (absent in older exports)")
     init_from: str | None = None
 
 
