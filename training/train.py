@@ -66,6 +66,12 @@ class TrainConfig(BaseModel):
     max_chars: int = Field(default=400, gt=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
     use_context: bool = Field(default=True, description="False: every window is unknown (ablation).")
+    teachers: list[str] = Field(default_factory=list, description=(
+        "Exported model directories whose mean probabilities are mixed into the training targets "
+        "(distillation). Each must have been trained on this run's split (same seed and "
+        "val_fraction), so none of them has seen a held-out transcript."))
+    teacher_weight: float = Field(default=0.5, ge=0, le=1, description=(
+        "Share of each training target taken from the teachers; the rest is the label's."))
     seed: int = 0
 
 
@@ -84,15 +90,19 @@ class Encoded:
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
         self.pad_id = pad_id
+        self.teacher: torch.Tensor | None = None  # (records, labels) probabilities, if distilling
 
     def targets(self, index: Sequence[int], cfg: TrainConfig, device: str = "cpu") -> torch.Tensor:
-        """Soft targets: label smoothing for most records, ``ambiguous_target`` for ambiguous ones."""
+        """Soft targets: label smoothing for most records, ``ambiguous_target`` for ambiguous ones,
+        mixed with the teachers' probabilities when there are teachers."""
         labels = self.labels[list(index)]
         sure = 1.0 - cfg.label_smoothing * (len(LABELS) - 1) / len(LABELS)
         p = torch.where(self.ambiguous[list(index)], min(sure, cfg.ambiguous_target), sure)
         other = (1.0 - p) / (len(LABELS) - 1)
         out = other[:, None].repeat(1, len(LABELS))
         out[torch.arange(len(index)), labels] = p
+        if self.teacher is not None:
+            out = (1.0 - cfg.teacher_weight) * out + cfg.teacher_weight * self.teacher[list(index)]
         return out.to(device)
 
     def batch(self, index: Sequence[int],
@@ -104,6 +114,29 @@ class Encoded:
             ids[row, : len(self.ids[i])] = torch.tensor(self.ids[i])
             mask[row, : len(self.ids[i])] = 1
         return ids.to(device), mask.to(device), self.labels[list(index)].to(device)
+
+
+def teacher_probabilities(teachers: Sequence[str], records: Sequence[LabeledRecord],
+                          cfg: TrainConfig) -> torch.Tensor:
+    """Mean label probabilities of the exported ``teachers`` on ``records`` (LABELS order).
+
+    Refuses a teacher trained on another split: it would have seen held-out transcripts, and
+    the student's held-out figures would no longer be held out.
+    """
+    from trm_intent.evaluate import predict
+    from trm_intent.runtime import IntentClassifier
+
+    total = torch.zeros(len(records), len(LABELS))
+    for path in teachers:
+        clf = IntentClassifier(Path(path))
+        info = clf.meta.training
+        if (info.seed, info.val_fraction) != (cfg.seed, cfg.val_fraction):
+            raise ValueError(
+                f"teacher {path}: trained on the split of seed {info.seed}, val_fraction "
+                f"{info.val_fraction}; this run uses seed {cfg.seed}, val_fraction {cfg.val_fraction}")
+        results = predict(clf, records, batch=256)
+        total += torch.tensor([[r.probabilities[label] for label in LABELS] for r in results])
+    return total / len(teachers)
 
 
 def deep_supervision_loss(model: TRM, ids: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor,
@@ -279,6 +312,13 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     torch.manual_seed(cfg.seed)
     split = split_records(records, cfg.val_fraction, cfg.seed)
     rules = ContextRules.default(enabled=cfg.use_context)
+    teacher = None
+    if cfg.teachers:  # checked before anything is written
+        teacher = teacher_probabilities(cfg.teachers, split.train, cfg)
+        agree = teacher.argmax(-1) == torch.tensor([LABELS.index(r.label) for r in split.train])
+        log.info("distilling from %d teacher(s), weight %.2f; they agree with %.1f%% of the "
+                 "training labels", len(cfg.teachers), cfg.teacher_weight,
+                 100 * float(agree.float().mean()))
 
     if state is not None:
         tok = Tokenizer.from_str(state["tokenizer"])
@@ -355,6 +395,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         model.train()
         texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p, cfg.letter_slips) for r in split.train]
         data = Encoded(split.train, train_encoder, pad_id, texts)
+        data.teacher = teacher
         order = list(range(len(split.train)))
         rng.shuffle(order)
         train_loss = 0.0
