@@ -58,14 +58,17 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
                  "trm_t1n1 and trm_t1n1_seed1 are `trm-intent train --seed 0` / `--seed 1` with the "
                  "default recipe; the recipe variants against mis-hearing (no_bpe_dropout*, letters*, "
-                 "letters_bpe*) are `training/configs/recipe_mishear.json`, trained the same way")
+                 "letters_bpe*) are `training/configs/recipe_mishear.json`, and the distilled kd_* are "
+                 "`training/configs/distill.json` (teachers: the exported ablation models of the "
+                 "same seed), trained the same way")
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
 SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe"),
               ("letters_seed1", "letters"), ("no_bpe_dropout_seed1", "no_bpe_dropout"),
               ("context_bias_seed1", "context_bias"), ("nsup2_seed1", "nsup2"),
-              ("t1n1_e48_seed1", "t1n1_e48"))
+              ("t1n1_e48_seed1", "t1n1_e48"), ("kd_w08_seed1", "kd_w08"))
+DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
 log = logging.getLogger("ablation")
 
@@ -102,6 +105,10 @@ DESCRIPTIONS = {
     "t1n1_e48": "shipped recipe trained 48 epochs instead of 24",
     "t2n1_e48": "T=2, n=1, trained 48 epochs instead of 24",
     "t1n1_e48_seed1": "trained 48 epochs, seed 1 (own split)",
+    "kd_w05": "shipped recipe distilled from 5 seed-0 teachers, teacher_weight 0.5",
+    "kd_w08": "shipped recipe distilled from 5 seed-0 teachers, teacher_weight 0.8",
+    "kd_w08_rep": "kd_w08 trained again (same seed; BPE-dropout makes runs differ)",
+    "kd_w08_seed1": "teacher_weight 0.8, seed 1 (own split), 3 seed-1 teachers",
 }
 
 
@@ -349,6 +356,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              *(("trm_t1n1", n) for n in SIZE_VARIANTS), ("trm_t1n1", "no_context"),
              ("trm_t1n1", "context_bias"), ("trm_t1n1", "t1n1_e48"), ("t1n1_e48", "t2n1_e48"),
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
+             *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -575,6 +583,17 @@ def reading(R: dict[str, Any]) -> str:
                                for n in ("trm_t1n1", "t1n1_e48", "t2n1_e48", "t2n1") if n in rows) + "."
                    + (f" Means over seeds: {mean_of('t1n1_e48')}; {mean_of('trm_t1n1')}."
                       if "t1n1_e48_seed1" in rows else ""))
+    students = [n for n in DISTILLED if n in rows]
+    if "trm_t1n1" in rows and students:
+        out.append("- **Distillation** (teachers: the seed-0 runs of the shipped shape, "
+                   "trm_t1n1, nsup1, nsup2, t1n1_e48 and t1n2; their mean probability is mixed into "
+                   "each training target): "
+                   + "; ".join(f"trm_t1n1 against {n}: {verdict('trm_t1n1', n)}" for n in students)
+                   + "." + (f" At seed 1 (teachers trm_t1n1_seed1, nsup2_seed1, t1n1_e48_seed1): "
+                            f"trm_t1n1_seed1 against kd_w08_seed1: "
+                            f"{verdict('trm_t1n1_seed1', 'kd_w08_seed1')}. Means over seeds: "
+                            f"{mean_of('kd_w08')}; {mean_of('trm_t1n1')}."
+                            if {"kd_w08_seed1", "trm_t1n1_seed1"} <= rows.keys() else ""))
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "
