@@ -72,6 +72,7 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("trm_t1n1_seed2", "trm_t1n1"), ("trm_t1n1_seed3", "trm_t1n1"),
               ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
+DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
 log = logging.getLogger("ablation")
 
@@ -518,6 +519,12 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     return "\n".join(L) + "\n"
 
 
+def teachers_of(student: str) -> str:
+    """The teachers a distilled variant names in training/configs/distill.json."""
+    runs = json.loads(DISTILL_CONFIG.read_text(encoding="utf-8"))
+    return ", ".join(Path(t).name for t in runs[student]["teachers"])
+
+
 def reading(R: dict[str, Any]) -> str:
     """Plain statements drawn from the numbers (paired tests decide 'differs'; p < 0.05)."""
     rows = {r["name"]: r for r in R["rows"]}
@@ -592,11 +599,10 @@ def reading(R: dict[str, Any]) -> str:
                       if "t1n1_e48_seed1" in rows else ""))
     students = [n for n in DISTILLED if n in rows]
     if "trm_t1n1" in rows and students:
-        out.append("- **Distillation** (teachers: the seed-0 runs of the shipped shape, "
-                   "trm_t1n1, nsup1, nsup2, t1n1_e48 and t1n2; their mean probability is mixed into "
-                   "each training target): "
+        out.append(f"- **Distillation** (teachers: {teachers_of('kd_w08')}; their mean probability "
+                   "is mixed into each training target): "
                    + "; ".join(f"trm_t1n1 against {n}: {verdict('trm_t1n1', n)}" for n in students)
-                   + "." + (f" At seed 1 (teachers trm_t1n1_seed1, nsup2_seed1, t1n1_e48_seed1): "
+                   + "." + (f" At seed 1 (teachers {teachers_of('kd_w08_seed1')}): "
                             f"trm_t1n1_seed1 against kd_w08_seed1: "
                             f"{verdict('trm_t1n1_seed1', 'kd_w08_seed1')}. Means over seeds: "
                             f"{mean_of('kd_w08')}; {mean_of('trm_t1n1')}."

@@ -26,6 +26,8 @@ from tokenizers import Tokenizer
 from trm_intent.config import TRMConfig
 from trm_intent.dataset import data_hash, load_records, split_records
 from trm_intent.encoding import ContextRules, InputEncoder
+from trm_intent.evaluate import predict
+from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, LabeledRecord
 
 from .augment import vary
@@ -84,13 +86,13 @@ class Encoded:
     """Token ids and labels of a list of records, padded per batch."""
 
     def __init__(self, records: Sequence[LabeledRecord], encoder: InputEncoder, pad_id: int,
-                 transcripts: Sequence[str] | None = None) -> None:
+                 transcripts: Sequence[str] | None = None, teacher: torch.Tensor | None = None) -> None:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
         self.ids = encoder.encode_batch(texts, [r.context for r in records])
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
         self.pad_id = pad_id
-        self.teacher: torch.Tensor | None = None  # (records, labels) probabilities, if distilling
+        self.teacher = teacher  # (records, labels) probabilities when distilling
 
     def targets(self, index: Sequence[int], cfg: TrainConfig, device: str = "cpu") -> torch.Tensor:
         """Soft targets: label smoothing for most records, ``ambiguous_target`` for ambiguous ones,
@@ -123,9 +125,6 @@ def teacher_probabilities(teachers: Sequence[str], records: Sequence[LabeledReco
     Refuses a teacher trained on another split: it would have seen held-out transcripts, and
     the student's held-out figures would no longer be held out.
     """
-    from trm_intent.evaluate import predict
-    from trm_intent.runtime import IntentClassifier
-
     total = torch.zeros(len(records), len(LABELS))
     for path in teachers:
         clf = IntentClassifier(Path(path))
@@ -394,8 +393,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         t0 = time.perf_counter()
         model.train()
         texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p, cfg.letter_slips) for r in split.train]
-        data = Encoded(split.train, train_encoder, pad_id, texts)
-        data.teacher = teacher
+        data = Encoded(split.train, train_encoder, pad_id, texts, teacher)
         order = list(range(len(split.train)))
         rng.shuffle(order)
         train_loss = 0.0
