@@ -50,18 +50,22 @@ def _kind(clf: IntentClassifier, context: object) -> str:
 # -- (a) the same TRM in torch eager ---------------------------------------------------------
 
 def torch_trm(clf: IntentClassifier) -> Peer:
-    """The exported weights back in ``training.model.TRM``; same tokenizer, steps and early exit."""
+    """The exported weights back in ``training.model.TRM``; same tokenizer, steps and early exit.
+
+    An ensemble model is its members, each a TRM, answering with their mean as the graph does.
+    """
     import onnx
     import torch
-    from trm_intent.export.graph import state_from_onnx
+    from trm_intent.export.graph import member_states_from_onnx
     from trm_intent.training.model import TRM
 
     torch.set_num_threads(1)
     cfg = clf.meta.config
-    state = state_from_onnx(onnx.load(str(clf.model_dir / "model.onnx")), cfg)
-    model = TRM(cfg)
-    model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in state.items()})
-    model.eval()
+    models = []
+    for state in member_states_from_onnx(onnx.load(str(clf.model_dir / "model.onnx")), cfg):
+        model = TRM(cfg)
+        model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in state.items()})
+        models.append(model.eval())
     labels, threshold, n_sup = clf.labels, clf.halt_threshold, cfg.n_sup
 
     def predict(text: str, context: object) -> str:
@@ -70,16 +74,23 @@ def torch_trm(clf: IntentClassifier) -> Peer:
         ids = clf._encode(text, context)
         with torch.inference_mode():
             t = torch.tensor([ids], dtype=torch.long)
-            x, mask = model.embed_input(t, torch.ones_like(t))
-            y, z = model.initial_state(x)
+            inputs = [m.embed_input(t, torch.ones_like(t)) for m in models]
+            states = [m.initial_state(x) for m, (x, _) in zip(models, inputs)]
             for _ in range(n_sup):
-                logits, halt_logit, y, z = model.step(x, y, z, mask, grad=False)
-                if float(torch.sigmoid(halt_logit)[0]) >= threshold:
+                probs, halt = 0.0, 0.0
+                for k, (m, (x, mask)) in enumerate(zip(models, inputs)):
+                    logits, halt_logit, y, z = m.step(x, *states[k], mask, grad=False)
+                    states[k] = (y, z)
+                    probs = probs + torch.softmax(logits[0], -1)
+                    halt = halt + float(torch.sigmoid(halt_logit)[0])
+                if halt / len(models) >= threshold:
                     break
-        return labels[int(logits[0].argmax())]
+        return labels[int(probs.argmax())]
 
+    members = f", {len(models)} members" if len(models) > 1 else ""
     return Peer("TRM, torch eager", predict,
-                f"the same weights (state_from_onnx), torch {torch.__version__}, 1 thread, inference_mode")
+                f"the same weights (member_states_from_onnx{members}), torch {torch.__version__}, "
+                "1 thread, inference_mode")
 
 
 # -- (b) TF-IDF + logistic regression ---------------------------------------------------------

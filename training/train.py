@@ -74,7 +74,12 @@ class TrainConfig(BaseModel):
         "val_fraction), so none of them has seen a held-out transcript."))
     teacher_weight: float = Field(default=0.5, ge=0, le=1, description=(
         "Share of each training target taken from the teachers; the rest is the label's."))
-    seed: int = 0
+    seed: int = Field(default=0, description="Picks the held-out split; also seeds the run "
+                      "unless init_seed is given.")
+    init_seed: int | None = Field(default=None, description=(
+        "Seeds the weights' initialisation, the batch order and the augmentation, leaving the "
+        "split to seed (None: seed). Runs of one seed with different init seeds are members "
+        "for an ensemble: same split, same tokenizer, different networks."))
 
 
 # Fields added to TrainConfig after runs were checkpointed, with the value that continues such a
@@ -198,26 +203,35 @@ def evaluate(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
 
 
 @torch.no_grad()
-def fit_temperature(model: TRM, data: Encoded, threshold: float, batch_size: int = 256,
-                    device: str = "cpu") -> float:
+def fit_temperature(models: TRM | Sequence[TRM], data: Encoded, threshold: float,
+                    batch_size: int = 256, device: str = "cpu") -> float:
     """The softmax temperature that minimises held-out NLL at the step the runtime answers from.
 
     Label smoothing (and the soft target of ambiguous records) trains the model to stop short
     of certainty, so raw probabilities run below accuracy; dividing the answer logits by this
-    temperature fixes that without changing any decision (the arg-max is the same).
+    temperature fixes that without changing any decision (the arg-max is the same). For several
+    models (an ensemble) it is the one temperature shared by every member's logits, fitted to
+    the members' mean probability at the step their mean halting confidence picks.
     """
-    model.eval()
+    models = [models] if isinstance(models, TRM) else list(models)
+    for model in models:
+        model.eval()
     chosen, labels_all = [], []
     n = len(data.ids)
     for start in range(0, n, batch_size):
         ids, mask, labels = data.batch(range(start, min(n, start + batch_size)), device)
-        logits, halts = model(ids, mask)
+        outs = [model(ids, mask) for model in models]
+        halts = outs[0][1] if len(outs) == 1 else torch.logit(
+            torch.stack([torch.sigmoid(h) for _, h in outs]).mean(0))
         first = halting_step(halts, threshold)
-        chosen.append(logits[torch.arange(len(first)), first].double().cpu())
+        rows = torch.arange(len(first))
+        chosen.append(torch.stack([lg[rows, first] for lg, _ in outs]).double().cpu())
         labels_all.append(labels.cpu())
-    logits, labels = torch.cat(chosen), torch.cat(labels_all)
+    logits, labels = torch.cat(chosen, 1), torch.cat(labels_all)  # (members, records, labels)
     grid = torch.exp(torch.linspace(math.log(0.2), math.log(5.0), 401, dtype=torch.float64))
-    nll = torch.stack([F.cross_entropy(logits / t, labels) for t in grid])
+    k = math.log(len(models))
+    nll = torch.stack([F.nll_loss(torch.logsumexp(F.log_softmax(logits / t, -1), 0) - k, labels)
+                       for t in grid])
     return float(grid[int(nll.argmin())])
 
 
@@ -307,8 +321,9 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
         cfg = saved if cfg is None else saved.model_copy(update={"epochs": cfg.epochs})
     cfg = cfg or TrainConfig()
     torch.set_num_threads(threads)
-    random.seed(cfg.seed)
-    torch.manual_seed(cfg.seed)
+    run_seed = cfg.seed if cfg.init_seed is None else cfg.init_seed
+    random.seed(run_seed)
+    torch.manual_seed(run_seed)
     split = split_records(records, cfg.val_fraction, cfg.seed)
     rules = ContextRules.default(enabled=cfg.use_context)
     teacher = None
@@ -344,7 +359,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     history: list[dict[str, float]] = []
     best: dict[str, float] = {}
     start_epoch, step = 0, 0
-    rng = random.Random(cfg.seed)
+    rng = random.Random(run_seed)
     if state is not None:
         model.load_state_dict(state["model"])
         ema.load_state_dict(state["ema"])
@@ -441,6 +456,9 @@ def _load_init(path: Path) -> dict:
     from trm_intent.artifacts import MODEL_FILE, TOKENIZER_FILE, read_meta
 
     meta = read_meta(path)
+    if meta.members > 1:
+        raise ValueError(f"{path}: an ensemble of {meta.members} networks cannot be fine-tuned as "
+                         "one; fine-tune from one member's checkpoint (its .run/best.pt)")
     weights = state_from_onnx(onnx.load(str(path / MODEL_FILE)), meta.config)
     return {"ema": {k: torch.tensor(v) for k, v in weights.items()},
             "tokenizer": (path / TOKENIZER_FILE).read_text(encoding="utf-8"),

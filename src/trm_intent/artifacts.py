@@ -42,6 +42,16 @@ class TrainingInfo(BaseModel):
     init_from: str | None = None
 
 
+class MemberInfo(BaseModel):
+    """One network of an ensemble: how its run differed from the others."""
+
+    init_seed: int | None = Field(description="the run's init_seed (None: its seed)")
+    epochs: int
+    planned_epochs: int | None = None
+    temperature: float = Field(gt=0)
+    metrics: dict[str, float] = Field(default_factory=dict)
+
+
 class ModelMeta(BaseModel):
     """The small JSON beside the ONNX file."""
 
@@ -62,6 +72,17 @@ class ModelMeta(BaseModel):
     tokenizer_sha256: str
     training: TrainingInfo
     metrics: dict[str, float] = Field(default_factory=dict)
+    ensemble: list[MemberInfo] = Field(default_factory=list, description=(
+        "An ensemble's members, in the order model.onnx stacks them (empty: one network). "
+        "(y, z) then carry a member axis and the answer and halting confidence are the "
+        "members' means. ``training`` and ``metrics`` describe the first member, except "
+        "``metrics['ensemble_val_acc']``, the stacked model's held-out accuracy; ``temperature`` "
+        "is the one shared by all members, on top of each member's own."))
+
+    @property
+    def members(self) -> int:
+        """Networks stacked in model.onnx (1 unless an ensemble)."""
+        return max(1, len(self.ensemble))
 
 
 def sha256_file(path: Path) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .artifacts import ModelError
 from .dataset import DataError, load_records
+from .schema import LabeledRecord
 
 log = logging.getLogger("trm_intent")
 
@@ -91,9 +92,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parity_samples(paths: list[str]) -> list[tuple[str, object]]:
+def _parity_samples(records: list[LabeledRecord]) -> list[tuple[str, object]]:
     """About 300 records spread over the data, for the export's torch-vs-ONNX parity check."""
-    records, _ = load_records(paths)
     return [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
 
 
@@ -110,14 +110,16 @@ def cmd_train(args: argparse.Namespace) -> int:
     epochs = args.epochs
     if epochs is None and args.init_from and not args.config:
         epochs = FINE_TUNE_EPOCHS  # fine-tuning starts from a trained model: a few minutes
-    overrides = {k: v for k, v in (("epochs", epochs), ("seed", args.seed)) if v is not None}
+    overrides = {k: v for k, v in (("epochs", epochs), ("seed", args.seed),
+                                   ("init_seed", args.init_seed)) if v is not None}
     if overrides:
         cfg = (cfg or TrainConfig()).model_copy(update=overrides)
     out = Path(args.out)
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
     result = train(args.data, run_dir, cfg, init_from=args.init_from, resume=args.resume,
                    progress=not args.quiet, threads=args.threads)
-    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, _parity_samples(args.data))
+    records, _ = load_records(args.data)
+    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, _parity_samples(records))
     log.info("best epoch %d: held-out accuracy %.4f; model written to %s",
              int(result.best["epoch"]), result.best["val_acc"], out)
     print(json.dumps({"model_dir": str(out), "metrics": meta.metrics}, indent=2))
@@ -130,8 +132,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .training.train import load_checkpoint
     except ImportError as exc:
         raise SystemExit(f"trm-intent: {TRAIN_HINT} ({exc})") from None
-    meta = export_model(load_checkpoint(Path(args.checkpoint)), Path(args.out),
-                        _parity_samples(args.data))
+    records, _ = load_records(args.data)
+    ckpts = [load_checkpoint(Path(p)) for p in args.checkpoint]
+    meta = export_model(ckpts if len(ckpts) > 1 else ckpts[0], Path(args.out),
+                        _parity_samples(records), records)
     print(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
     return 0
 
@@ -171,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--run-dir", help="checkpoints (default: OUT.run beside the model directory)")
     t.add_argument("--config", help="TrainConfig as JSON")
     t.add_argument("--epochs", type=int)
-    t.add_argument("--seed", type=int)
+    t.add_argument("--seed", type=int, help="picks the held-out split (and seeds the run)")
+    t.add_argument("--init-seed", type=int, help="seeds the run but not the split: members for "
+                   "an ensemble (see export)")
     t.add_argument("--init-from", help="fine-tune from a model directory or checkpoint "
                    f"({FINE_TUNE_EPOCHS} epochs unless --epochs or --config say otherwise)")
     t.add_argument("--resume", action="store_true", help="continue from RUN_DIR/last.pt")
@@ -179,10 +185,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--quiet", action="store_true", help="no progress bar")
     t.set_defaults(func=cmd_train)
 
-    x = sub.add_parser("export", help="export a training checkpoint to a model directory")
-    x.add_argument("--checkpoint", required=True, help="e.g. OUT.run/best.pt")
+    x = sub.add_parser("export", help="export a training checkpoint (or an ensemble of several) "
+                       "to a model directory")
+    x.add_argument("--checkpoint", required=True, nargs="+", help=(
+        "e.g. OUT.run/best.pt; several (runs of one seed, different --init-seed) are stacked "
+        "into one ensemble model"))
     x.add_argument("--out", required=True)
-    x.add_argument("--data", action="append", required=True, help="records for the parity check")
+    x.add_argument("--data", action="append", required=True, help=(
+        "the training records: the parity check's samples, and an ensemble's held-out accuracy"))
     x.set_defaults(func=cmd_export)
 
     r = sub.add_parser("data-report", help="Markdown summary of labeled JSONL files")

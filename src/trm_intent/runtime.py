@@ -54,6 +54,7 @@ class IntentClassifier:
             raise ModelError(f"{self.model_dir / TOKENIZER_FILE}: {exc}") from None
         self._session = self._load_session(threads)
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
+        self._members = self.meta.members
 
     @classmethod
     def load(cls, model_dir: str | Path, **kwargs: Any) -> IntentClassifier:
@@ -92,10 +93,16 @@ class IntentClassifier:
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
         return self._encoder.encode(transcript, WindowContext.coerce(context))
 
+    def _zeros(self, batch: int, seq: int) -> np.ndarray:
+        """The first step's y (and z): (batch, seq, hidden), with a member axis for ensembles."""
+        if self._members == 1:
+            return np.zeros((batch, seq, self._hidden), dtype=np.float32)
+        return np.zeros((batch, self._members, seq, self._hidden), dtype=np.float32)
+
     def _run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Run supervision steps until every row halts; per-row probs, halt and steps."""
         batch, seq = ids.shape
-        y = np.zeros((batch, seq, self._hidden), dtype=np.float32)
+        y = self._zeros(batch, seq)
         z = np.zeros_like(y)
         probs = np.empty((batch, len(self.labels)), dtype=np.float32)
         halt = np.empty(batch, dtype=np.float32)
@@ -135,7 +142,7 @@ class IntentClassifier:
             return self._empty()
         # One row: the batch bookkeeping of _run() is a tenth of the call, so skip it.
         arr = np.array([ids], dtype=np.int64)
-        state = np.zeros((1, arr.shape[1], self._hidden), dtype=np.float32)
+        state = self._zeros(1, arr.shape[1])
         feed = {"input_ids": arr, "attention_mask": np.ones_like(arr), "y": state, "z": state}
         for step in range(1, self._n_sup + 1):  # noqa: B007 - the step count is returned
             probs, halt, feed["y"], feed["z"] = self._session.run(None, feed)
