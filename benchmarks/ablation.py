@@ -61,7 +61,10 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "default recipe; the recipe variants against mis-hearing (no_bpe_dropout*, letters*, "
                  "letters_bpe*) are `training/configs/recipe_mishear.json`, and the distilled kd_* are "
                  "`training/configs/distill.json` (teachers: the exported ablation models of the "
-                 "same seed), trained the same way")
+                 "same seed), trained the same way; member_init1/2 are `training/configs/ensemble.json` "
+                 "(seed 0's split, init seeds 1 and 2) and the ens* models stack them with trm_t1n1: "
+                 "`trm-intent export --checkpoint A.run/best.pt B.run/best.pt ... --out "
+                 "runs/ablation/<name> --data data/labeled_intents.jsonl`")
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
@@ -70,9 +73,11 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("context_bias_seed1", "context_bias"), ("nsup2_seed1", "nsup2"),
               ("t1n1_e48_seed1", "t1n1_e48"), ("kd_w08_seed1", "kd_w08"),
               ("trm_t1n1_seed2", "trm_t1n1"), ("trm_t1n1_seed3", "trm_t1n1"),
-              ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"))
+              ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"),
+              ("member_init1", "trm_t1n1"), ("member_init2", "trm_t1n1"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
+ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
 log = logging.getLogger("ablation")
 
@@ -117,6 +122,12 @@ DESCRIPTIONS = {
     "kd_w08": "shipped recipe distilled from 5 seed-0 teachers, teacher_weight 0.8",
     "kd_w08_rep": "kd_w08 trained again (same seed; BPE-dropout makes runs differ)",
     "kd_w08_seed1": "teacher_weight 0.8, seed 1 (own split), 3 seed-1 teachers",
+    "member_init1": "shipped recipe, seed 0's split, init seed 1 (an ensemble member)",
+    "member_init2": "shipped recipe, seed 0's split, init seed 2 (an ensemble member)",
+    "ens_s0_i1": "ensemble of 2 in one graph: trm_t1n1 + member_init1",
+    "ens_s0_i2": "ensemble of 2 in one graph: trm_t1n1 + member_init2",
+    "ens_i1_i2": "ensemble of 2 in one graph: member_init1 + member_init2",
+    "ens3": "ensemble of 3 in one graph: trm_t1n1 + member_init1 + member_init2",
 }
 
 
@@ -365,6 +376,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              ("trm_t1n1", "context_bias"), ("trm_t1n1", "t1n1_e48"), ("t1n1_e48", "t2n1_e48"),
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
+             *(("trm_t1n1", n) for n in ENSEMBLES),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -607,6 +619,21 @@ def reading(R: dict[str, Any]) -> str:
                             f"{verdict('trm_t1n1_seed1', 'kd_w08_seed1')}. Means over seeds: "
                             f"{mean_of('kd_w08')}; {mean_of('trm_t1n1')}."
                             if {"kd_w08_seed1", "trm_t1n1_seed1"} <= rows.keys() else ""))
+    ensembles = [n for n in ENSEMBLES if n in rows]
+    if "trm_t1n1" in rows and ensembles:
+        def traits(n: str) -> str:
+            r = rows[n]
+            return (f"p50 {r['latency']['p50_ms']:.3f} ms, ECE "
+                    + " / ".join(_f(r[st]["ece"]) for st in sets) + ", mis-heard drop "
+                    + " / ".join(f"{r['robustness']['one mis-heard word'][st]['drop_pts']:+.1f}"
+                                 for st in sets) + " pts, confidence on ambiguous records "
+                    + " / ".join(_f(r[st]["mean_conf_ambiguous"]) for st in sets))
+        out.append("- **Ensembles** (members trained on seed 0's split, stacked into one graph, "
+                   "answering with their mean at one shared held-out temperature; "
+                   + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets)
+                   + f"): trm_t1n1 {traits('trm_t1n1')}; "
+                   + "; ".join(f"{n} ({traits(n)}): against trm_t1n1: {verdict('trm_t1n1', n)}"
+                               for n in ensembles) + ".")
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "
