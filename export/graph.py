@@ -9,7 +9,7 @@ An ensemble of K members (independently trained networks of one config, one toke
 one graph too: activations carry a member axis, (batch, K, seq, hidden), every weight is
 stacked (K, in, out) so one batched MatMul serves all members, attention runs on
 (batch x K, seq, hidden), and the members' answer probabilities and halting confidences
-are averaged. A block gains two reshapes, not K times the nodes.
+are averaged. A block gains two reshapes and two scale multiplications, not K times the nodes.
 
 Inputs:  input_ids int64 (batch, seq); attention_mask int64 (batch, seq);
          y, z float32 (batch, seq, hidden), or (batch, K, seq, hidden) for an ensemble --
@@ -135,6 +135,16 @@ def build_step_graph(states: Mapping[str, np.ndarray] | Sequence[Mapping[str, np
         back = b.one("Concat", i64("minus_one_b", -1), i64("members_1d_b", members), seq,
                      i64("hidden_1d", d), axis=0)
     split = i64("split_qkv", d, d, d)
+    if members > 1:
+        unit = b.const("unit_scale", np.ones(d, dtype=np.float32))
+
+    def norm(h: str, scale: str) -> str:
+        if members == 1:
+            return b.one("RMSNormalization", h, scale, epsilon=cfg.norm_eps, axis=-1)
+        # The spec wants RMSNormalization's scale shaped as the normalised axis, so each
+        # member's (K, 1, hidden) scale is a Mul after a unit-scale norm.
+        return b.one("Mul", b.one("RMSNormalization", h, unit, epsilon=cfg.norm_eps, axis=-1),
+                     scale)
 
     def block(h: str, i: int) -> str:
         qkv = b.one("MatMul", h, w[f"{i}.qkv"])
@@ -144,12 +154,10 @@ def build_step_graph(states: Mapping[str, np.ndarray] | Sequence[Mapping[str, np
         a = b.one("Attention", q, k, v, mask, q_num_heads=cfg.heads, kv_num_heads=cfg.heads)
         if members > 1:
             a = b.one("Reshape", a, back)
-        h = b.one("RMSNormalization", b.one("Add", h, b.one("MatMul", a, w[f"{i}.o"])),
-                  w[f"{i}.norm1"], epsilon=cfg.norm_eps, axis=-1)
+        h = norm(b.one("Add", h, b.one("MatMul", a, w[f"{i}.o"])), w[f"{i}.norm1"])
         g = b.one("MatMul", h, w[f"{i}.gate"])
         act = b.one("Mul", b.one("Mul", g, b.one("Sigmoid", g)), b.one("MatMul", h, w[f"{i}.up"]))
-        return b.one("RMSNormalization", b.one("Add", h, b.one("MatMul", act, w[f"{i}.down"])),
-                     w[f"{i}.norm2"], epsilon=cfg.norm_eps, axis=-1)
+        return norm(b.one("Add", h, b.one("MatMul", act, w[f"{i}.down"])), w[f"{i}.norm2"])
 
     def f(h: str) -> str:
         for i in range(cfg.layers):

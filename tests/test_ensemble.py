@@ -53,6 +53,20 @@ def test_rebuilding_the_bundled_graph_from_its_weights_gives_the_same_file() -> 
 
 
 @pytest.mark.slow
+def test_ensemble_graph_keeps_to_the_onnx_spec(ensemble: Path) -> None:
+    """onnx's checker, and RMSNormalization scales shaped as the normalised axis (onnxruntime
+    would also take a per-member scale; the spec, and so other runtimes, do not)."""
+    import onnx
+
+    proto = onnx.load(str(ensemble / "model.onnx"))
+    onnx.checker.check_model(proto, full_check=True)
+    inits = {t.name: t for t in proto.graph.initializer}
+    hidden = IntentClassifier(ensemble).meta.config.hidden
+    norms = [n for n in proto.graph.node if n.op_type == "RMSNormalization"]
+    assert norms and all(list(inits[n.input[1]].dims) == [hidden] for n in norms)
+
+
+@pytest.mark.slow
 def test_the_members_seeds_differ_but_not_their_split(tiny_model: Path, member: Path) -> None:
     a, b = IntentClassifier(tiny_model).meta, IntentClassifier(member).meta
     assert a.training.seed == b.training.seed and a.tokenizer_sha256 == b.tokenizer_sha256
