@@ -51,7 +51,8 @@ DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
 TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_intents.jsonl "
                  "--configs training/configs/ablation_core.json --out runs/ablation --jobs 2` "
                  "and the same with `training/configs/ablation_size.json` (depth and width: N_sup=2, "
-                 "T, n, hidden 32/96/128) and `training/configs/ablation_long.json` (48 epochs, with the "
+                 "T, n, hidden 32/96/128), `training/configs/ablation_vocab.json` (BPE vocabulary 1,024 and "
+                 "4,096) and `training/configs/ablation_long.json` (48 epochs, with the "
                  "24-epoch twins of seeds 2 and 3) "
                  "(this 2-core CPU; `ablation.json` holds the wider set, for a GPU: "
                  "`--device cuda`), "
@@ -78,7 +79,8 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
-SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128")
+SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128", "vocab1024",
+                 "vocab4096")
 log = logging.getLogger("ablation")
 
 DESCRIPTIONS = {
@@ -113,6 +115,8 @@ DESCRIPTIONS = {
     "hidden32": "hidden 32",
     "hidden96": "hidden 96",
     "hidden128": "hidden 128",
+    "vocab1024": "BPE vocabulary 1,024 instead of 2,048",
+    "vocab4096": "BPE vocabulary 4,096 instead of 2,048",
     "t1n1_e48": "shipped recipe trained 48 epochs instead of 24",
     "t2n1_e48": "T=2, n=1, trained 48 epochs instead of 24",
     "t1n1_e48_seed1": "trained 48 epochs, seed 1 (own split)",
@@ -592,7 +596,8 @@ def reading(R: dict[str, Any]) -> str:
     sizes = [n for n in SIZE_VARIANTS if n in rows]
     if "trm_t1n1" in rows and sizes:
         base = rows["trm_t1n1"]
-        out.append("- **Depth and width** (against trm_t1n1, T=1, n=1, N_sup=3, hidden 64; p50 "
+        out.append("- **Depth, width and vocabulary** (against trm_t1n1, T=1, n=1, N_sup=3, hidden 64, "
+                   "vocabulary 2,048; p50 "
                    f"{base['latency']['p50_ms']:.3f} ms): "
                    + "; ".join(f"{n} ({rows[n]['what']}, p50 {rows[n]['latency']['p50_ms']:.3f} ms): "
                                f"{verdict('trm_t1n1', n)}" for n in sizes) + ".")
