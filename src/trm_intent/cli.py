@@ -192,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
         "into one ensemble model"))
     x.add_argument("--out", required=True)
     x.add_argument("--data", action="append", required=True, help=(
-        "the training records: the parity check's samples, and an ensemble's held-out accuracy"))
+        "the training records: the parity check's samples; for an ensemble, its shared "
+        "temperature and held-out accuracy are fitted and measured on their held-out split"))
     x.set_defaults(func=cmd_export)
 
     r = sub.add_parser("data-report", help="Markdown summary of labeled JSONL files")
