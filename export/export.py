@@ -186,13 +186,11 @@ def export_model(ckpt: dict | Sequence[dict], out_dir: Path | str,
 
 def _held_out(ckpt: dict, records: Sequence[LabeledRecord] | None) -> list[LabeledRecord] | None:
     """The members' held-out records, when ``records`` are the data they were trained on."""
-    if records is None:
-        log.warning("no training records given: the ensemble keeps its members' temperatures "
-                    "and its held-out accuracy is not measured")
-        return None
-    if data_hash(records) != ckpt["data_sha256"]:
-        log.warning("the export's data is not the members' training data: the ensemble keeps "
-                    "its members' temperatures and its held-out accuracy is not measured")
+    if records is None or data_hash(records) != ckpt["data_sha256"]:
+        why = ("no training records given" if records is None
+               else "the export's data is not the members' training data")
+        log.warning("%s: the ensemble keeps its members' temperatures and its held-out accuracy "
+                    "is not measured", why)
         return None
     train_cfg = ckpt["train_config"]
     return split_records(records, train_cfg["val_fraction"], train_cfg["seed"]).val

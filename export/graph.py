@@ -54,6 +54,10 @@ class _Builder:
     def one(self, op_type: str, *inputs: str, **attrs: object) -> str:
         return self.op(op_type, list(inputs), **attrs)[0]
 
+    def ints(self, name: str, *values: int) -> str:
+        """A 1-D int64 constant (shapes, axes, split sizes)."""
+        return self.const(name, np.array(values, dtype=np.int64))
+
 
 def _weights(states: Sequence[dict[str, np.ndarray]], cfg: TRMConfig, b: _Builder) -> dict[str, str]:
     """Initialisers in the layout MatMul wants (in, out); q, k, v fused into one matrix.
@@ -105,7 +109,7 @@ def build_step_graph(states: Mapping[str, np.ndarray] | Sequence[Mapping[str, np
     members, d = len(states), cfg.hidden
     b = _Builder()
     w = _weights(states, cfg, b)
-    i64 = lambda name, *v: b.const(name, np.array(v, dtype=np.int64))  # noqa: E731
+    i64 = b.ints
 
     # x = embed[ids] + pos[:seq]; mask (batch, 1, seq, seq) for Attention.
     seq = b.one("Shape", "input_ids", start=1, end=2)
@@ -127,13 +131,11 @@ def build_step_graph(states: Mapping[str, np.ndarray] | Sequence[Mapping[str, np
     if members == 1:
         mask = b.one("Expand", keys, b.one("Concat", batch, i64("one_1d_b", 1), seq, seq, axis=0))
     else:  # attention runs on (batch*K, seq, hidden): one mask per (row, member)
-        mask = b.one("Expand", keys, b.one("Concat", batch, i64("members_1d", members), seq, seq,
-                                           axis=0))
-        mask = b.one("Reshape", mask, b.one("Concat", i64("minus_one", -1), i64("one_1d_m", 1),
-                                            seq, seq, axis=0))
-        flat = b.one("Concat", i64("minus_one_f", -1), seq, i64("qkv_width", 3 * d), axis=0)
-        back = b.one("Concat", i64("minus_one_b", -1), i64("members_1d_b", members), seq,
-                     i64("hidden_1d", d), axis=0)
+        rest, k1 = i64("minus_one", -1), i64("members_1d", members)
+        mask = b.one("Expand", keys, b.one("Concat", batch, k1, seq, seq, axis=0))
+        mask = b.one("Reshape", mask, b.one("Concat", rest, i64("one_1d_m", 1), seq, seq, axis=0))
+        flat = b.one("Concat", rest, seq, i64("qkv_width", 3 * d), axis=0)
+        back = b.one("Concat", rest, k1, seq, i64("hidden_1d", d), axis=0)
     split = i64("split_qkv", d, d, d)
     if members > 1:
         unit = b.const("unit_scale", np.ones(d, dtype=np.float32))
@@ -175,19 +177,18 @@ def build_step_graph(states: Mapping[str, np.ndarray] | Sequence[Mapping[str, np
     b.op("Identity", [y], out=["y_out"])
     b.op("Identity", [z], out=["z_out"])
 
-    # The answer is read from y at the first position (the context token).
+    # The answer is read from y at the first position (the context token); an ensemble's
+    # scores are (batch, K, 1, labels + 1): each member's softmax and sigmoid, then their means.
     if members == 1:
         first = b.one("Squeeze", b.one("Gather", y, i64("idx0", 0), axis=1), i64("axis1", 1))
-        scores = b.one("Add", b.one("MatMul", first, w["heads"]), w["heads_b"])
-        logits, halt = b.op("Split", [scores, i64("split_heads", cfg.num_labels, 1)], n_out=2,
-                            axis=-1)
+    else:
+        first = b.one("Gather", y, i64("idx0", 0), axis=2)
+    scores = b.one("Add", b.one("MatMul", first, w["heads"]), w["heads_b"])
+    logits, halt = b.op("Split", [scores, i64("split_heads", cfg.num_labels, 1)], n_out=2, axis=-1)
+    if members == 1:
         b.op("Softmax", [logits], out=["probs"], axis=-1)
         b.op("Sigmoid", [b.one("Squeeze", halt, i64("axis_last", -1))], out=["halt"])
-    else:  # (batch, K, 1, labels + 1): each member's softmax and sigmoid, then their means
-        first = b.one("Gather", y, i64("idx0", 0), axis=2)
-        scores = b.one("Add", b.one("MatMul", first, w["heads"]), w["heads_b"])
-        logits, halt = b.op("Split", [scores, i64("split_heads", cfg.num_labels, 1)], n_out=2,
-                            axis=-1)
+    else:
         b.op("ReduceMean", [b.one("Softmax", logits, axis=-1), i64("axes_m", 1, 2)],
              out=["probs"], keepdims=0)
         b.op("ReduceMean", [b.one("Sigmoid", halt), i64("axes_mh", 1, 2, 3)],
@@ -251,5 +252,6 @@ def state_from_onnx(model: onnx.ModelProto, cfg: TRMConfig) -> dict[str, np.ndar
     """The torch state dict behind an exported step graph of one network (not an ensemble)."""
     states = member_states_from_onnx(model, cfg)
     if len(states) != 1:
-        raise ValueError(f"the graph stacks an ensemble of {len(states)} networks, not one")
+        raise ValueError(f"the graph stacks an ensemble of {len(states)} networks, not one; "
+                         "take one member's checkpoint (its .run/best.pt) instead")
     return states[0]

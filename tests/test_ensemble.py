@@ -189,5 +189,5 @@ def test_fine_tuning_an_ensemble_is_refused_before_anything_is_written(
     out = tmp_path / "tuned"
     assert main(["train", "--data", str(tiny_data), "--out", str(out), "--init-from", str(ensemble),
                  "--quiet"]) == 2
-    assert "an ensemble of 2 networks cannot be fine-tuned" in capsys.readouterr().err
+    assert f"{ensemble}: the graph stacks an ensemble of 2 networks, not one" in capsys.readouterr().err
     assert not out.exists() and not (tmp_path / "tuned.run").exists()

@@ -456,10 +456,10 @@ def _load_init(path: Path) -> dict:
     from trm_intent.artifacts import MODEL_FILE, TOKENIZER_FILE, read_meta
 
     meta = read_meta(path)
-    if meta.members > 1:
-        raise ValueError(f"{path}: an ensemble of {meta.members} networks cannot be fine-tuned as "
-                         "one; fine-tune from one member's checkpoint (its .run/best.pt)")
-    weights = state_from_onnx(onnx.load(str(path / MODEL_FILE)), meta.config)
+    try:
+        weights = state_from_onnx(onnx.load(str(path / MODEL_FILE)), meta.config)
+    except ValueError as exc:  # an ensemble: there is no one network to fine-tune
+        raise ValueError(f"{path}: {exc}") from None
     return {"ema": {k: torch.tensor(v) for k, v in weights.items()},
             "tokenizer": (path / TOKENIZER_FILE).read_text(encoding="utf-8"),
             "model_config": meta.config.model_dump(mode="json")}
