@@ -75,7 +75,8 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("t1n1_e48_seed1", "t1n1_e48"), ("kd_w08_seed1", "kd_w08"),
               ("trm_t1n1_seed2", "trm_t1n1"), ("trm_t1n1_seed3", "trm_t1n1"),
               ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"),
-              ("member_init1", "trm_t1n1"), ("member_init2", "trm_t1n1"))
+              ("member_init1", "trm_t1n1"), ("member_init2", "trm_t1n1"),
+              ("dropout10_seed1", "dropout10"), ("dropout10_e48_seed1", "dropout10_e48"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
@@ -132,6 +133,10 @@ DESCRIPTIONS = {
     "ens_s0_i2": "ensemble of 2 in one graph: trm_t1n1 + member_init2",
     "ens_i1_i2": "ensemble of 2 in one graph: member_init1 + member_init2",
     "ens3": "ensemble of 3 in one graph: trm_t1n1 + member_init1 + member_init2",
+    "dropout10": "shipped recipe + dropout 0.1 (embedding, attention and SwiGLU outputs)",
+    "dropout10_seed1": "dropout 0.1, seed 1 (own split)",
+    "dropout10_e48": "dropout 0.1, trained 48 epochs",
+    "dropout10_e48_seed1": "dropout 0.1, 48 epochs, seed 1 (own split)",
 }
 
 
@@ -381,6 +386,8 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              *(("trm_t1n1", n) for n in ENSEMBLES),
+             ("trm_t1n1", "dropout10"), ("t1n1_e48", "dropout10_e48"),
+             ("trm_t1n1_seed1", "dropout10_seed1"), ("t1n1_e48_seed1", "dropout10_e48_seed1"),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -639,6 +646,14 @@ def reading(R: dict[str, Any]) -> str:
                    + f"): trm_t1n1 {traits('trm_t1n1')}; "
                    + "; ".join(f"{n} ({traits(n)}): against trm_t1n1: {verdict('trm_t1n1', n)}"
                                for n in ensembles) + ".")
+    dropped = [(a, b) for a, b in (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"),
+                                   ("t1n1_e48", "dropout10_e48"),
+                                   ("t1n1_e48_seed1", "dropout10_e48_seed1"))
+               if {a, b} <= rows.keys()]
+    if dropped:
+        out.append("- **Dropout** (0.1 on the input embedding and each block's attention and SwiGLU "
+                   "outputs, training only; each against its twin without dropout, same split): "
+                   + "; ".join(f"{a} against {b}: {verdict(a, b)}" for a, b in dropped) + ".")
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "

@@ -48,6 +48,26 @@ def test_bpe_dropout_stays_in_training(tiny_model: Path) -> None:
     assert len(runs) == 1
 
 
+def test_dropout_is_training_only() -> None:
+    # TrainConfig.dropout regularises training; the network that is evaluated, calibrated and
+    # exported (eval mode) must be the same function as without it.
+    torch = pytest.importorskip("torch")
+    from trm_intent.config import TRMConfig
+    from trm_intent.training.model import TRM
+
+    cfg = TRMConfig(vocab_size=64, max_tokens=16, hidden=32)
+    torch.manual_seed(0)
+    plain = TRM(cfg).eval()
+    dropped = TRM(cfg, dropout=0.5)
+    dropped.load_state_dict(plain.state_dict())
+    ids = torch.randint(1, 64, (4, 12))
+    mask = torch.ones_like(ids)
+    with torch.no_grad():
+        want = plain(ids, mask)[0]
+        assert torch.equal(dropped.eval()(ids, mask)[0], want)
+        assert not torch.allclose(dropped.train()(ids, mask)[0], want)
+
+
 def test_parity_with_torch(tiny_model: Path, tiny_data: Path) -> None:
     from trm_intent.export import model_from_checkpoint, parity
     from trm_intent.training.train import load_checkpoint

@@ -17,9 +17,13 @@ from trm_intent.config import TRMConfig
 
 
 class Block(nn.Module):
-    """Post-norm transformer block: RMSNorm(h + attn(h)), RMSNorm(h + SwiGLU(h))."""
+    """Post-norm transformer block: RMSNorm(h + attn(h)), RMSNorm(h + SwiGLU(h)).
 
-    def __init__(self, cfg: TRMConfig) -> None:
+    ``dropout`` drops from the attention and SwiGLU outputs before they join the residual
+    stream (training only: in eval mode, and in the exported graph, there is none).
+    """
+
+    def __init__(self, cfg: TRMConfig, dropout: float = 0.0) -> None:
         super().__init__()
         d, self.heads = cfg.hidden, cfg.heads
         self.q = nn.Linear(d, d, bias=False)
@@ -31,6 +35,7 @@ class Block(nn.Module):
         self.down = nn.Linear(cfg.inner, d, bias=False)
         self.norm1 = nn.RMSNorm(d, eps=cfg.norm_eps)
         self.norm2 = nn.RMSNorm(d, eps=cfg.norm_eps)
+        self.drop = nn.Dropout(dropout)
 
     def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         b, t, d = h.shape
@@ -39,19 +44,23 @@ class Block(nn.Module):
             for proj in (self.q, self.k, self.v)
         )
         a = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
-        h = self.norm1(h + self.o(a.transpose(1, 2).reshape(b, t, d)))
-        return self.norm2(h + self.down(F.silu(self.gate(h)) * self.up(h)))
+        h = self.norm1(h + self.drop(self.o(a.transpose(1, 2).reshape(b, t, d))))
+        return self.norm2(h + self.drop(self.down(F.silu(self.gate(h)) * self.up(h))))
 
 
 class TRM(nn.Module):
-    """Embedding, the shared network f, and the answer and halting heads."""
+    """Embedding, the shared network f, and the answer and halting heads.
 
-    def __init__(self, cfg: TRMConfig) -> None:
+    ``dropout`` (training only) drops from the input embedding x and inside every block.
+    """
+
+    def __init__(self, cfg: TRMConfig, dropout: float = 0.0) -> None:
         super().__init__()
         self.cfg = cfg
         self.embed = nn.Embedding(cfg.vocab_size, cfg.hidden)
         self.pos = nn.Parameter(torch.zeros(cfg.max_tokens, cfg.hidden))
-        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.layers))
+        self.drop = nn.Dropout(dropout)
+        self.blocks = nn.ModuleList(Block(cfg, dropout) for _ in range(cfg.layers))
         self.head = nn.Linear(cfg.hidden, cfg.num_labels)
         self.halt = nn.Linear(cfg.hidden, 1)
         self.apply(self._init)
@@ -81,6 +90,7 @@ class TRM(nn.Module):
         x = self.embed(ids) + self.pos[:t]
         if self.cfg.context_bias:
             x = x + x[:, :1]
+        x = self.drop(x)
         # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
         return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
 

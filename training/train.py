@@ -64,6 +64,9 @@ class TrainConfig(BaseModel):
         "BPE-dropout on training transcripts (Provilkov et al. 2020): each merge is skipped with "
         "this probability, so a word is also seen in smaller pieces, as a mis-spelled word is. "
         "Its random source is the tokenizer library's own, so runs with it are not bit-identical."))
+    dropout: float = Field(default=0.0, ge=0, lt=1, description=(
+        "Dropout on the input embedding and on each block's attention and SwiGLU outputs "
+        "(training only; the exported graph has none)."))
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
@@ -84,7 +87,7 @@ class TrainConfig(BaseModel):
 
 # Fields added to TrainConfig after runs were checkpointed, with the value that continues such a
 # run as it was configured (their defaults would change its recipe halfway).
-_BEFORE_FIELD = {"bpe_dropout": 0.0, "letter_slips": False}
+_BEFORE_FIELD = {"bpe_dropout": 0.0, "letter_slips": False, "dropout": 0.0}
 
 
 class Encoded:
@@ -347,7 +350,7 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     cfg = cfg.model_copy(update={"model": model_cfg})
     pad_id = tok.token_to_id(PAD)
 
-    model = TRM(model_cfg)
+    model = TRM(model_cfg, dropout=cfg.dropout)
     if init_from is not None and state is None:
         model.load_state_dict(base["ema"])
     model.to(device)
