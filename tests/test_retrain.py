@@ -68,7 +68,8 @@ def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: 
 
 
 def test_resuming_an_older_run_keeps_its_recipe(tmp_path: Path, tiny_model: Path, tiny_data: Path) -> None:
-    """A run checkpointed before BPE-dropout existed resumes without it, not with the new default."""
+    """A run checkpointed before BPE-dropout and dropout existed resumes without them, not with
+    the new defaults."""
     import torch
     from trm_intent.training.train import TrainConfig, load_checkpoint, train
 
@@ -76,7 +77,8 @@ def test_resuming_an_older_run_keeps_its_recipe(tmp_path: Path, tiny_model: Path
     shutil.copytree(tiny_model.with_name("tiny.run"), run)
     state = load_checkpoint(run / "last.pt")
     assert state["train_config"]["bpe_dropout"] == TrainConfig().bpe_dropout > 0
-    for added in ("bpe_dropout", "letter_slips"):
+    assert TrainConfig().dropout > 0
+    for added in ("bpe_dropout", "letter_slips", "dropout"):
         del state["train_config"][added]
     torch.save(state, run / "last.pt")
     train([tiny_data], run, TrainConfig(epochs=state["epoch"] + 1), resume=True, progress=False)
@@ -84,3 +86,4 @@ def test_resuming_an_older_run_keeps_its_recipe(tmp_path: Path, tiny_model: Path
     assert resumed["epoch"] == state["epoch"] + 1
     assert resumed["train_config"]["bpe_dropout"] == 0.0
     assert resumed["train_config"]["letter_slips"] is False
+    assert resumed["train_config"]["dropout"] == 0.0

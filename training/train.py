@@ -43,7 +43,7 @@ class TrainConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     model: TRMConfig = Field(default_factory=TRMConfig)
-    epochs: int = Field(default=24, ge=1)
+    epochs: int = Field(default=48, ge=1)
     batch_size: int = Field(default=64, ge=1)
     lr: float = Field(default=1e-3, gt=0)
     weight_decay: float = Field(default=0.05, ge=0)
@@ -64,7 +64,7 @@ class TrainConfig(BaseModel):
         "BPE-dropout on training transcripts (Provilkov et al. 2020): each merge is skipped with "
         "this probability, so a word is also seen in smaller pieces, as a mis-spelled word is. "
         "Its random source is the tokenizer library's own, so runs with it are not bit-identical."))
-    dropout: float = Field(default=0.0, ge=0, lt=1, description=(
+    dropout: float = Field(default=0.1, ge=0, lt=1, description=(
         "Dropout on the input embedding and on each block's attention and SwiGLU outputs "
         "(training only; the exported graph has none)."))
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
