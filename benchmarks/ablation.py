@@ -58,8 +58,11 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "`--device cuda`), "
                  "then `trm-intent export --checkpoint runs/ablation/<name>.run/best.pt "
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
-                 "trm_t1n1 and trm_t1n1_seed1 are `trm-intent train --seed 0` / `--seed 1` with the "
-                 "default recipe; the recipe variants against mis-hearing (no_bpe_dropout*, letters*, "
+                 "trm_t1n1 and trm_t1n1_seed1 (in ablation_core.json) are the 24-epoch recipe without "
+                 "dropout, the default until 2026-11-24; `training/configs/ablation_dropout.json` adds "
+                 "dropout 0.1 at 24 and 48 epochs, and dropout10_e48* is the shipped recipe "
+                 "(`trm-intent train --seed N` with the defaults); the recipe variants against "
+                 "mis-hearing (no_bpe_dropout*, letters*, "
                  "letters_bpe*) are `training/configs/recipe_mishear.json`, and the distilled kd_* are "
                  "`training/configs/distill.json` (teachers: the exported ablation models of the "
                  "same seed), trained the same way; member_init1/2 are `training/configs/ensemble.json` "
@@ -76,8 +79,14 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("trm_t1n1_seed2", "trm_t1n1"), ("trm_t1n1_seed3", "trm_t1n1"),
               ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"),
               ("member_init1", "trm_t1n1"), ("member_init2", "trm_t1n1"),
-              ("dropout10_seed1", "dropout10"), ("dropout10_e48_seed1", "dropout10_e48"))
+              ("dropout10_seed1", "dropout10"), ("dropout10_e48_seed1", "dropout10_e48"),
+              ("dropout10_e48_seed2", "dropout10_e48"), ("dropout10_e48_seed3", "dropout10_e48"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
+# Dropout against the same seed without it: at 24 epochs, and the shipped 48-epoch recipe against
+# the 24-epoch recipe it replaced and against 48 epochs without dropout.
+DROPOUT_PAIRS = (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"),
+                 *((f"trm_t1n1{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")),
+                 *((f"t1n1_e48{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")))
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128", "vocab1024",
@@ -86,18 +95,19 @@ log = logging.getLogger("ablation")
 
 DESCRIPTIONS = {
     "bundled": "the bundled model (src/trm_intent/models/default)",
-    "trm_t1n1": "shipped recipe: TRM T=1, n=1, N_sup=3, hidden 64",
-    "trm_t1n1_seed1": "shipped recipe, seed 1 (own split)",
-    "trm_t1n1_seed2": "shipped recipe, seed 2 (own split)",
-    "trm_t1n1_seed3": "shipped recipe, seed 3 (own split)",
-    "no_bpe_dropout": "shipped recipe without BPE-dropout (the previous bundle's recipe)",
+    "trm_t1n1": ("TRM T=1, n=1, N_sup=3, hidden 64, the 24-epoch recipe without dropout "
+                 "(the bundle until 2026-11-24)"),
+    "trm_t1n1_seed1": "24-epoch recipe, seed 1 (own split)",
+    "trm_t1n1_seed2": "24-epoch recipe, seed 2 (own split)",
+    "trm_t1n1_seed3": "24-epoch recipe, seed 3 (own split)",
+    "no_bpe_dropout": "trm_t1n1 without BPE-dropout (an earlier bundle's recipe)",
     "no_bpe_dropout_seed1": "without BPE-dropout, seed 1 (own split)",
     "letters": "no BPE-dropout, letter slips (a letter dropped, swapped or doubled)",
     "letters_seed1": "no BPE-dropout, letter slips, seed 1 (own split)",
-    "letters_bpe": "shipped recipe + letter slips",
-    "letters_bpe_seed1": "shipped recipe + letter slips, seed 1 (own split)",
-    "letters_bpe_seed2": "shipped recipe + letter slips, seed 2 (own split)",
-    "letters_bpe_seed3": "shipped recipe + letter slips, seed 3 (own split)",
+    "letters_bpe": "trm_t1n1 + letter slips",
+    "letters_bpe_seed1": "trm_t1n1 + letter slips, seed 1 (own split)",
+    "letters_bpe_seed2": "trm_t1n1 + letter slips, seed 2 (own split)",
+    "letters_bpe_seed3": "trm_t1n1 + letter slips, seed 3 (own split)",
     "once_l2": "same 2-layer net applied once, no recursion",
     "plain_l4": "plain 4-layer transformer applied once",
     "no_context": "every window mapped to unknown",
@@ -105,7 +115,7 @@ DESCRIPTIONS = {
     "context_bias_seed1": "context_bias, seed 1 (own split)",
     "context_bias_t1n2": "context_bias with T=1, n=2",
     "nsup1": "N_sup=1 supervision step",
-    "slip35": "shipped recipe with slip_p 0.35 (recogniser slips on 35% of transcripts)",
+    "slip35": "trm_t1n1 with slip_p 0.35 (recogniser slips on 35% of transcripts)",
     "slip35_seed1": "slip_p 0.35, seed 1 (own split)",
     "hidden96_seed1": "hidden 96, seed 1 (own split)",
     "nsup2": "N_sup=2 supervision steps",
@@ -118,25 +128,27 @@ DESCRIPTIONS = {
     "hidden128": "hidden 128",
     "vocab1024": "BPE vocabulary 1,024 instead of 2,048",
     "vocab4096": "BPE vocabulary 4,096 instead of 2,048",
-    "t1n1_e48": "shipped recipe trained 48 epochs instead of 24",
+    "t1n1_e48": "trm_t1n1 trained 48 epochs instead of 24",
     "t2n1_e48": "T=2, n=1, trained 48 epochs instead of 24",
     "t1n1_e48_seed1": "trained 48 epochs, seed 1 (own split)",
     "t1n1_e48_seed2": "trained 48 epochs, seed 2 (own split)",
     "t1n1_e48_seed3": "trained 48 epochs, seed 3 (own split)",
-    "kd_w05": "shipped recipe distilled from 5 seed-0 teachers, teacher_weight 0.5",
-    "kd_w08": "shipped recipe distilled from 5 seed-0 teachers, teacher_weight 0.8",
+    "kd_w05": "trm_t1n1 distilled from 5 seed-0 teachers, teacher_weight 0.5",
+    "kd_w08": "trm_t1n1 distilled from 5 seed-0 teachers, teacher_weight 0.8",
     "kd_w08_rep": "kd_w08 trained again (same seed; BPE-dropout makes runs differ)",
     "kd_w08_seed1": "teacher_weight 0.8, seed 1 (own split), 3 seed-1 teachers",
-    "member_init1": "shipped recipe, seed 0's split, init seed 1 (an ensemble member)",
-    "member_init2": "shipped recipe, seed 0's split, init seed 2 (an ensemble member)",
+    "member_init1": "24-epoch recipe, seed 0's split, init seed 1 (an ensemble member)",
+    "member_init2": "24-epoch recipe, seed 0's split, init seed 2 (an ensemble member)",
     "ens_s0_i1": "ensemble of 2 in one graph: trm_t1n1 + member_init1",
     "ens_s0_i2": "ensemble of 2 in one graph: trm_t1n1 + member_init2",
     "ens_i1_i2": "ensemble of 2 in one graph: member_init1 + member_init2",
     "ens3": "ensemble of 3 in one graph: trm_t1n1 + member_init1 + member_init2",
-    "dropout10": "shipped recipe + dropout 0.1 (embedding, attention and SwiGLU outputs)",
+    "dropout10": "trm_t1n1 + dropout 0.1 (embedding, attention and SwiGLU outputs)",
     "dropout10_seed1": "dropout 0.1, seed 1 (own split)",
-    "dropout10_e48": "dropout 0.1, trained 48 epochs",
+    "dropout10_e48": "dropout 0.1, trained 48 epochs: the shipped recipe (the bundle, trained again)",
     "dropout10_e48_seed1": "dropout 0.1, 48 epochs, seed 1 (own split)",
+    "dropout10_e48_seed2": "dropout 0.1, 48 epochs, seed 2 (own split)",
+    "dropout10_e48_seed3": "dropout 0.1, 48 epochs, seed 3 (own split)",
 }
 
 
@@ -386,8 +398,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              *(("trm_t1n1", n) for n in ENSEMBLES),
-             ("trm_t1n1", "dropout10"), ("t1n1_e48", "dropout10_e48"),
-             ("trm_t1n1_seed1", "dropout10_seed1"), ("t1n1_e48_seed1", "dropout10_e48_seed1"),
+             *DROPOUT_PAIRS,
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -521,7 +532,7 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
         f"the text, the same copies for every model; {MISHEAR_DRAWS} draws per record, the drop is "
         "over all copies). The letters* variants train with slips that also drop, swap or double a "
         "letter (training/augment.py, `letter_slips`), so for them that half of the mis-hearing is in "
-        "the training distribution; the shipped recipe's slips swap a sound, add or drop a plural s or "
+        "the training distribution; the other recipes' slips swap a sound, add or drop a plural s or "
         "drop a filler word, and no recipe trains on the homophone table. "
         "Records the perturbation changes (the first draw), of "
         "held-out / dev-eval: "
@@ -609,7 +620,7 @@ def reading(R: dict[str, Any]) -> str:
                    + "; ".join(f"{n} ({rows[n]['what']}, p50 {rows[n]['latency']['p50_ms']:.3f} ms): "
                                f"{verdict('trm_t1n1', n)}" for n in sizes) + ".")
         if "nsup2_seed1" in rows:
-            out.append("  N_sup=2 against the shipped N_sup=3, means over seeds ("
+            out.append("  N_sup=2 against N_sup=3, means over seeds ("
                        + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets) + "): "
                        f"{mean_of('nsup2')}; {mean_of('trm_t1n1')}.")
     if {"trm_t1n1", "t1n1_e48", "t2n1_e48"} <= rows.keys():
@@ -646,14 +657,13 @@ def reading(R: dict[str, Any]) -> str:
                    + f"): trm_t1n1 {traits('trm_t1n1')}; "
                    + "; ".join(f"{n} ({traits(n)}): against trm_t1n1: {verdict('trm_t1n1', n)}"
                                for n in ensembles) + ".")
-    dropped = [(a, b) for a, b in (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"),
-                                   ("t1n1_e48", "dropout10_e48"),
-                                   ("t1n1_e48_seed1", "dropout10_e48_seed1"))
-               if {a, b} <= rows.keys()]
+    dropped = [(a, b) for a, b in DROPOUT_PAIRS if {a, b} <= rows.keys()]
     if dropped:
         out.append("- **Dropout** (0.1 on the input embedding and each block's attention and SwiGLU "
-                   "outputs, training only; each against its twin without dropout, same split): "
-                   + "; ".join(f"{a} against {b}: {verdict(a, b)}" for a, b in dropped) + ".")
+                   "outputs, training only; each against a twin of the same seed, same split): "
+                   + "; ".join(f"{a} against {b}: {verdict(a, b)}" for a, b in dropped) + "."
+                   + (f" Means over seeds: {mean_of('dropout10_e48')}; {mean_of('t1n1_e48')}; "
+                      f"{mean_of('trm_t1n1')}." if "dropout10_e48_seed3" in rows else ""))
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "
