@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from trm_intent import DataError, IntentClassifier, ModelError, load_records
+from trm_intent import DataError, IntentClassifier, ModelError, TRMConfig, load_records
 from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE
 from trm_intent.cli import main
 
@@ -52,7 +52,6 @@ def test_dropout_is_training_only() -> None:
     # TrainConfig.dropout regularises training; the network that is evaluated, calibrated and
     # exported (eval mode) must be the same function as without it.
     torch = pytest.importorskip("torch")
-    from trm_intent.config import TRMConfig
     from trm_intent.training.model import TRM
 
     cfg = TRMConfig(vocab_size=64, max_tokens=16, hidden=32)
