@@ -145,7 +145,7 @@ DESCRIPTIONS = {
     "ens3": "ensemble of 3 in one graph: trm_t1n1 + member_init1 + member_init2",
     "dropout10": "trm_t1n1 + dropout 0.1 (embedding, attention and SwiGLU outputs)",
     "dropout10_seed1": "dropout 0.1, seed 1 (own split)",
-    "dropout10_e48": "dropout 0.1, trained 48 epochs: the shipped recipe (the bundle, trained again)",
+    "dropout10_e48": "dropout 0.1, trained 48 epochs: the shipped recipe (this run is the bundle)",
     "dropout10_e48_seed1": "dropout 0.1, 48 epochs, seed 1 (own split)",
     "dropout10_e48_seed2": "dropout 0.1, 48 epochs, seed 2 (own split)",
     "dropout10_e48_seed3": "dropout 0.1, 48 epochs, seed 3 (own split)",
