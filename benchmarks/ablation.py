@@ -149,6 +149,8 @@ DESCRIPTIONS = {
     "dropout10_e48_seed1": "dropout 0.1, 48 epochs, seed 1 (own split)",
     "dropout10_e48_seed2": "dropout 0.1, 48 epochs, seed 2 (own split)",
     "dropout10_e48_seed3": "dropout 0.1, 48 epochs, seed 3 (own split)",
+    "dropout20_e48": "dropout 0.2, 48 epochs",
+    "dropout20_e48_seed1": "dropout 0.2, 48 epochs, seed 1 (own split)",
 }
 
 
