@@ -60,7 +60,7 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
                  "trm_t1n1 and trm_t1n1_seed1 (in ablation_core.json) are the 24-epoch recipe without "
                  "dropout, the default until 2026-11-24; `training/configs/ablation_dropout.json` adds "
-                 "dropout 0.1 at 24 and 48 epochs, and dropout10_e48* is the shipped recipe "
+                 "dropout 0.1 at 24 and 48 epochs (and 0.2 at 48), and dropout10_e48* is the shipped recipe "
                  "(`trm-intent train --seed N` with the defaults); the recipe variants against "
                  "mis-hearing (no_bpe_dropout*, letters*, "
                  "letters_bpe*) are `training/configs/recipe_mishear.json`, and the distilled kd_* are "
