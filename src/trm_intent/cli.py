@@ -134,8 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise SystemExit(f"trm-intent: {TRAIN_HINT} ({exc})") from None
     records, _ = load_records(args.data)
     ckpts = [load_checkpoint(Path(p)) for p in args.checkpoint]
-    meta = export_model(ckpts if len(ckpts) > 1 else ckpts[0], Path(args.out),
-                        _parity_samples(records), records)
+    meta = export_model(ckpts, Path(args.out), _parity_samples(records), records)
     print(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
     return 0
 
