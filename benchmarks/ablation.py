@@ -60,10 +60,12 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "--out runs/ablation/<name> --data data/labeled_intents.jsonl` per model; "
                  "trm_t1n1 and trm_t1n1_seed1 (in ablation_core.json) are the 24-epoch recipe without "
                  "dropout, the default until 2026-11-24; `training/configs/ablation_dropout.json` adds "
-                 "dropout 0.1 at 24 and 48 epochs (and 0.2 at 48), and dropout10_e48* is the shipped recipe "
+                 "dropout 0.1 at 24 and 48 epochs (and 0.2, and hidden 96, at 48), and dropout10_e48* is the "
+                 "shipped recipe "
                  "(`trm-intent train --seed N` with the defaults); the recipe variants against "
                  "mis-hearing (no_bpe_dropout*, letters*, "
-                 "letters_bpe*) are `training/configs/recipe_mishear.json`, and the distilled kd_* are "
+                 "letters_bpe*, and letters35_e48* on the shipped recipe) are "
+                 "`training/configs/recipe_mishear.json`, and the distilled kd_* are "
                  "`training/configs/distill.json` (teachers: the exported ablation models of the "
                  "same seed), trained the same way; member_init1/2 are `training/configs/ensemble.json` "
                  "(seed 0's split, init seeds 1 and 2) and the ens* models stack them with trm_t1n1: "
@@ -80,13 +82,19 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("t1n1_e48_seed2", "t1n1_e48"), ("t1n1_e48_seed3", "t1n1_e48"),
               ("member_init1", "trm_t1n1"), ("member_init2", "trm_t1n1"),
               ("dropout10_seed1", "dropout10"), ("dropout10_e48_seed1", "dropout10_e48"),
-              ("dropout10_e48_seed2", "dropout10_e48"), ("dropout10_e48_seed3", "dropout10_e48"))
+              ("dropout10_e48_seed2", "dropout10_e48"), ("dropout10_e48_seed3", "dropout10_e48"),
+              ("dropout20_e48_seed1", "dropout20_e48"),
+              ("dropout10_e48_hidden96_seed1", "dropout10_e48_hidden96"),
+              ("letters35_e48_seed1", "letters35_e48"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 # Dropout against the same seed without it: at 24 epochs, and the shipped 48-epoch recipe against
 # the 24-epoch recipe it replaced and against 48 epochs without dropout.
 DROPOUT_PAIRS = (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"),
                  *((f"trm_t1n1{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")),
                  *((f"t1n1_e48{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")))
+# Variations of the shipped recipe, each against the shipped recipe's run of the same seed.
+RECIPE_VARIANTS = ("dropout20_e48", "dropout10_e48_hidden96", "letters35_e48")
+RECIPE_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in RECIPE_VARIANTS for s in ("", "_seed1"))
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128", "vocab1024",
@@ -151,6 +159,10 @@ DESCRIPTIONS = {
     "dropout10_e48_seed3": "dropout 0.1, 48 epochs, seed 3 (own split)",
     "dropout20_e48": "dropout 0.2, 48 epochs",
     "dropout20_e48_seed1": "dropout 0.2, 48 epochs, seed 1 (own split)",
+    "dropout10_e48_hidden96": "the shipped recipe, hidden 96 (SwiGLU 192)",
+    "dropout10_e48_hidden96_seed1": "the shipped recipe, hidden 96, seed 1 (own split)",
+    "letters35_e48": "the shipped recipe + letter slips on 35% of transcripts (not 20%)",
+    "letters35_e48_seed1": "the shipped recipe + letter slips on 35%, seed 1 (own split)",
 }
 
 
@@ -400,7 +412,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              *(("trm_t1n1", n) for n in ENSEMBLES),
-             *DROPOUT_PAIRS,
+             *DROPOUT_PAIRS, *RECIPE_PAIRS,
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -666,6 +678,11 @@ def reading(R: dict[str, Any]) -> str:
                    + "; ".join(f"{a} against {b}: {verdict(a, b)}" for a, b in dropped) + "."
                    + (f" Means over seeds: {mean_of('dropout10_e48')}; {mean_of('t1n1_e48')}; "
                       f"{mean_of('trm_t1n1')}." if "dropout10_e48_seed3" in rows else ""))
+    varied = [(a, b) for a, b in RECIPE_PAIRS if {a, b} <= rows.keys()]
+    if varied:
+        out.append("- **Variations of the shipped recipe** (each against the shipped recipe's run of the "
+                   "same seed, same split): "
+                   + "; ".join(f"{b} against {a}: {verdict(a, b)}" for a, b in varied) + ".")
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "
