@@ -682,7 +682,7 @@ def reading(R: dict[str, Any]) -> str:
     if varied:
         out.append("- **Variations of the shipped recipe** (each against the shipped recipe's run of the "
                    "same seed, same split): "
-                   + "; ".join(f"{b} against {a}: {verdict(a, b)}" for a, b in varied) + ".")
+                   + "; ".join(f"{a} against {b}: {verdict(a, b)}" for a, b in varied) + ".")
     recipes = [n for n in ("no_bpe_dropout", "letters", "letters_bpe") if n in rows]
     if "trm_t1n1" in rows and recipes:
         out.append("- **Recipe against mis-hearing** (means over seeds, "
