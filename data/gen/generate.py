@@ -30,6 +30,7 @@ import dictation_more  # noqa: E402
 import flips  # noqa: E402
 import pack_grammar  # noqa: E402
 import prose  # noqa: E402
+import prose_inside  # noqa: E402
 import prose_more  # noqa: E402
 import voice_grammar  # noqa: E402
 from common import Item, surface  # noqa: E402
@@ -70,7 +71,8 @@ REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "
 def all_families() -> list[tuple[str, int, object, dict | None]]:
     return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
             *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES,
-            *app_grammar.FAMILIES, *voice_grammar.FAMILIES, *pack_grammar.FAMILIES]
+            *app_grammar.FAMILIES, *voice_grammar.FAMILIES, *pack_grammar.FAMILIES,
+            *prose_inside.FAMILIES]
 
 
 def _fold(text: str) -> str:
