@@ -148,6 +148,19 @@ def test_held_out_accuracy(clf: IntentClassifier) -> None:
     assert report.accuracy >= 0.96, report.errors[:20]
 
 
+def test_prose_with_command_words_is_dictation(clf: IntentClassifier) -> None:
+    """Held-out sentences with a command word inside ("He quit smoking last year.") are typed, not
+    executed: the fifth data version's bundle got 7 of its 56 wrong."""
+    records, _ = load_records(DATA)
+    info = clf.meta.training
+    held_out = [r for r in split_records(records, info.val_fraction, info.seed).val
+                if "command-word-inside" in r.tags]
+    assert len(held_out) >= 30
+    results = clf.classify_batch([r.transcript for r in held_out], [r.context for r in held_out])
+    wrong = [r.transcript for r, res in zip(held_out, results) if res.intent != "dictation"]
+    assert len(wrong) <= 0.05 * len(held_out), wrong
+
+
 def test_dev_eval_accuracy(clf: IntentClassifier) -> None:
     """Text nobody on the team wrote (only where ../shared is present)."""
     records, _ = load_records(dev_eval_or_skip())
