@@ -86,7 +86,7 @@ SEED_TWINS = (("trm_t1n1_seed1", "trm_t1n1"), ("letters_bpe_seed1", "letters_bpe
               ("dropout10_e48_seed2", "dropout10_e48"), ("dropout10_e48_seed3", "dropout10_e48"),
               ("dropout20_e48_seed1", "dropout20_e48"),
               ("dropout10_e48_hidden96_seed1", "dropout10_e48_hidden96"),
-              ("letters35_e48_seed1", "letters35_e48"))
+              ("letters35_e48_seed1", "letters35_e48"), ("once_l2_e48_seed1", "once_l2_e48"))
 DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 # Dropout against the same seed without it: at 24 epochs, and the shipped 48-epoch recipe against
 # the 24-epoch recipe it replaced and against 48 epochs without dropout.
@@ -123,6 +123,7 @@ DESCRIPTIONS = {
     "plain_l4": "plain 4-layer transformer applied once",
     "no_context": "every window mapped to unknown",
     "once_l2_e48": "the shipped recipe, the 2-layer net applied once, no recursion",
+    "once_l2_e48_seed1": "the shipped recipe, the 2-layer net applied once, seed 1 (own split)",
     "plain_l4_e48": "the shipped recipe, a plain 4-layer transformer applied once",
     "no_context_e48": "the shipped recipe, every window mapped to unknown",
     "context_bias": "context embedding added to all positions",
@@ -424,6 +425,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     pairs = [("trm_t1n1", "once_l2"), ("trm_t1n1", "plain_l4"), ("trm_t1n1", "nsup1"),
              *(("trm_t1n1", n) for n in SIZE_VARIANTS), ("trm_t1n1", "no_context"),
              ("trm_t1n1", "context_bias"), *(("dropout10_e48", n) for n in SHIPPED_ABLATION),
+             ("dropout10_e48_seed1", "once_l2_e48_seed1"),
              ("trm_t1n1", "t1n1_e48"), ("t1n1_e48", "t2n1_e48"),
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
@@ -468,7 +470,9 @@ def render(R: dict[str, Any], png_name: str) -> str:  # noqa: PLR0912, PLR0915 -
     if "data" in R:
         d = R["data"]
         add(f"- **Data:** {d['path']}, {d['records']} records (sha256 {d['sha256'][:12]}); every model "
-            "here was trained on exactly this data (the report refuses any other).")
+            "here was trained on exactly this data (the report refuses any other). Reports made on "
+            "earlier data versions, with the variants not retrained since, are the "
+            "`ABLATION_data_v*.md` files beside this one.")
     add(f"- **Machine:** {m['cpu']}, {m['usable_cores']} usable cores, Python {m['python']}, onnxruntime "
         f"{m['onnxruntime']}, scikit-learn {m['sklearn']}. A small shared machine: other jobs may have "
         f"been running (load average at start {m['load_avg']}), so latencies are noisy; they are measured "
@@ -631,6 +635,9 @@ def reading(R: dict[str, Any]) -> str:
         out.append(f"- **Recursion and context, shipped recipe** ({ref} against each, same seed and split): "
                    + "; ".join(f"{n} ({DESCRIPTIONS[n].removeprefix('the shipped recipe, ')}): "
                                f"{verdict(ref, n)}" for n in shipped)
+                   + (f"; at seed 1, dropout10_e48_seed1 against once_l2_e48_seed1: "
+                      f"{verdict('dropout10_e48_seed1', 'once_l2_e48_seed1')}"
+                      if {"dropout10_e48_seed1", "once_l2_e48_seed1"} <= rows.keys() else "")
                    + f". {ref} ran {rows[ref][s]['mean_steps']:.2f} supervision steps on average on "
                    f"{sname}.")
     if {"trm_t1n1", "once_l2", "plain_l4"} <= rows.keys():
