@@ -47,7 +47,7 @@ def test_distilled_run_trains_and_records_its_teachers(tmp_path: Path, tiny_mode
     from trm_intent.cli import main
 
     config = tmp_path / "cfg.json"
-    config.write_text(json.dumps({**TINY_CONFIG, "epochs": 2, "teachers": [str(tiny_model)],
+    config.write_text(json.dumps({**TINY_CONFIG, "teachers": [str(tiny_model)],
                                   "teacher_weight": 0.8}), encoding="utf-8")
     out = tmp_path / "student"
     assert main(["train", "--data", str(tiny_data), "--out", str(out), "--config", str(config),
@@ -60,4 +60,4 @@ def test_distilled_run_trains_and_records_its_teachers(tmp_path: Path, tiny_mode
     student, teacher = IntentClassifier(out), IntentClassifier(tiny_model)
     same = sum(student.classify(r.transcript, r.context).intent
                == teacher.classify(r.transcript, r.context).intent for r in train)
-    assert same >= 0.8 * len(train)
+    assert same >= 0.8 * len(train), same
