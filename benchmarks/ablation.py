@@ -93,9 +93,9 @@ DISTILLED = ("kd_w05", "kd_w08", "kd_w08_rep")
 DROPOUT_PAIRS = (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"),
                  *((f"trm_t1n1{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")),
                  *((f"t1n1_e48{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")))
-# Variations of the shipped recipe, each against the shipped recipe's run of the same seed.
 # The recursion and context ablation repeated with the shipped recipe (ablation_recursion.json).
 SHIPPED_ABLATION = ("once_l2_e48", "plain_l4_e48", "no_context_e48")
+# Variations of the shipped recipe, each against the shipped recipe's run of the same seed.
 RECIPE_VARIANTS = ("dropout20_e48", "dropout10_e48_hidden96", "letters35_e48")
 RECIPE_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in RECIPE_VARIANTS for s in ("", "_seed1"))
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
