@@ -95,6 +95,7 @@ DROPOUT_PAIRS = (("trm_t1n1", "dropout10"), ("trm_t1n1_seed1", "dropout10_seed1"
                  *((f"t1n1_e48{s}", f"dropout10_e48{s}") for s in ("", "_seed1", "_seed2", "_seed3")))
 # The recursion and context ablation repeated with the shipped recipe (ablation_recursion.json).
 SHIPPED_ABLATION = ("once_l2_e48", "plain_l4_e48", "no_context_e48")
+SHIPPED_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in SHIPPED_ABLATION for s in ("", "_seed1"))
 # Variations of the shipped recipe, each against the shipped recipe's run of the same seed.
 RECIPE_VARIANTS = ("dropout20_e48", "dropout10_e48_hidden96", "letters35_e48")
 RECIPE_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in RECIPE_VARIANTS for s in ("", "_seed1"))
@@ -424,8 +425,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     by = {r["name"]: r for r in rows}
     pairs = [("trm_t1n1", "once_l2"), ("trm_t1n1", "plain_l4"), ("trm_t1n1", "nsup1"),
              *(("trm_t1n1", n) for n in SIZE_VARIANTS), ("trm_t1n1", "no_context"),
-             ("trm_t1n1", "context_bias"), *(("dropout10_e48", n) for n in SHIPPED_ABLATION),
-             ("dropout10_e48_seed1", "once_l2_e48_seed1"),
+             ("trm_t1n1", "context_bias"), *SHIPPED_PAIRS,
              ("trm_t1n1", "t1n1_e48"), ("t1n1_e48", "t2n1_e48"),
              ("trm_t1n1", "no_bpe_dropout"), ("trm_t1n1", "letters"), ("trm_t1n1", "letters_bpe"),
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
@@ -629,17 +629,14 @@ def reading(R: dict[str, Any]) -> str:
         return (f"{base} ({len(fam)} seeds) {' / '.join(_pct(a) for a in acc)}%, mis-heard drop "
                 + " / ".join(f"{d:+.1f}" for d in drop) + " pts")
 
-    ref = "dropout10_e48"
-    shipped = [n for n in SHIPPED_ABLATION if n in rows]
-    if ref in rows and shipped:
-        out.append(f"- **Recursion and context, shipped recipe** ({ref} against each, same seed and split): "
-                   + "; ".join(f"{n} ({DESCRIPTIONS[n].removeprefix('the shipped recipe, ')}): "
-                               f"{verdict(ref, n)}" for n in shipped)
-                   + (f"; at seed 1, dropout10_e48_seed1 against once_l2_e48_seed1: "
-                      f"{verdict('dropout10_e48_seed1', 'once_l2_e48_seed1')}"
-                      if {"dropout10_e48_seed1", "once_l2_e48_seed1"} <= rows.keys() else "")
-                   + f". {ref} ran {rows[ref][s]['mean_steps']:.2f} supervision steps on average on "
-                   f"{sname}.")
+    shipped = [(a, b) for a, b in SHIPPED_PAIRS if {a, b} <= rows.keys()]
+    if shipped:
+        out.append("- **Recursion and context, shipped recipe** (the shipped recipe's run against each "
+                   "variant of the same seed, same split): "
+                   + "; ".join(f"{a} against {b} ({DESCRIPTIONS[b].removeprefix('the shipped recipe, ')}): "
+                               f"{verdict(a, b)}" for a, b in shipped)
+                   + f". {shipped[0][0]} ran {rows[shipped[0][0]][s]['mean_steps']:.2f} supervision steps "
+                   f"on average on {sname}.")
     if {"trm_t1n1", "once_l2", "plain_l4"} <= rows.keys():
         out.append("- **Recursion.** trm_t1n1 against once_l2 (same net, one pass): "
                    f"{verdict('trm_t1n1', 'once_l2')}. "

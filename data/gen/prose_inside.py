@@ -14,11 +14,10 @@ dev-eval transcript's by a third or more were dropped.
 
 from __future__ import annotations
 
+from app_grammar import PROSE_ANY
 from common import items
 
 D = "dictation"
-PROSE_ANY = {"docs": 3, "chat": 3, "mail": 2, "editor": 0.8, "terminal": 0.3, "browser": 0.4,
-             "other": 0.4}
 
 INSIDE_PROSE: list[str] = [
     "We went on a treasure hunt in the garden for her birthday.",
