@@ -151,7 +151,7 @@ DESCRIPTIONS = {
     "t1n1_e48_seed3": "trained 48 epochs, seed 3 (own split)",
     "kd_w05": "trm_t1n1 distilled from 5 seed-0 teachers, teacher_weight 0.5",
     "kd_w08": "trm_t1n1 distilled from 5 seed-0 teachers, teacher_weight 0.8",
-    "kd_w08_rep": "kd_w08 trained again (same seed; BPE-dropout makes runs differ)",
+    "kd_w08_rep": "kd_w08 trained again (same seed; BPE-dropout was not seeded then, so runs differed)",
     "kd_w08_seed1": "teacher_weight 0.8, seed 1 (own split), 3 seed-1 teachers",
     "member_init1": "24-epoch recipe, seed 0's split, init seed 1 (an ensemble member)",
     "member_init2": "24-epoch recipe, seed 0's split, init seed 2 (an ensemble member)",

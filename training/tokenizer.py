@@ -8,11 +8,16 @@ The context tokens (``[ctx_editor]`` ...) are special tokens, never split.
 
 from __future__ import annotations
 
+import functools
+import heapq
+import json
+import random
 from collections.abc import Iterable
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
-from trm_intent.encoding import CONTEXT_KINDS, context_token
+from trm_intent.encoding import CONTEXT_KINDS, ContextRules, InputEncoder, context_token
+from trm_intent.schema import WindowContext
 
 PAD = "[pad]"
 
@@ -36,3 +41,82 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, max_tokens: int) -> T
     tok.train_from_iterator(texts, trainer=trainer)
     tok.enable_truncation(max_length=max_tokens - 1)  # the context token comes first
     return tok
+
+
+class BPEDropoutEncoder(InputEncoder):
+    """An :class:`InputEncoder` with BPE-dropout (Provilkov et al. 2020) drawn from ``rng``.
+
+    The algorithm of the ``tokenizers`` BPE model with its ``dropout`` set (each merge it
+    would apply is skipped with probability ``p``), but that model draws from its own random
+    source, which cannot be seeded; this one makes a training run repeatable. With ``p`` 0
+    it gives the tokenizer's own ids.
+    """
+
+    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int,
+                 p: float, rng: random.Random) -> None:
+        super().__init__(tokenizer, rules, max_chars, max_tokens)
+        model = json.loads(tokenizer.to_str())["model"]
+        if model.get("type") != "BPE":
+            raise ValueError(f"BPE-dropout needs a BPE tokenizer, not {model.get('type')}")
+        self.p, self.rng, self.max_ids = p, rng, max_tokens - 1
+        self.vocab: dict[str, int] = model["vocab"]
+        self.ranks = {tuple(m.split(" ") if isinstance(m, str) else m): i
+                      for i, m in enumerate(model["merges"])}
+
+    def _merge(self, word: str) -> list[int]:
+        # The tokenizers library's algorithm (models/bpe/word.rs), step for step: a queue of
+        # (rank, position) merges; each one popped is skipped with probability p, and the
+        # skipped ones go back into the queue once any pop is not skipped (a stale one too).
+        text = list(word)
+        prev = list(range(-1, len(word) - 1))
+        nxt = [*range(1, len(word)), -1]
+        queue = [(rank, i, word[i] + word[i + 1]) for i in range(len(word) - 1)
+                 if (rank := self.ranks.get((word[i], word[i + 1]))) is not None]
+        heapq.heapify(queue)
+        skipped: list[tuple[int, int, str]] = []
+        while queue:
+            top = heapq.heappop(queue)
+            if self.rng.random() < self.p:
+                skipped.append(top)
+                continue
+            for item in skipped:
+                heapq.heappush(queue, item)
+            skipped.clear()
+            _, at, merged = top
+            right = nxt[at]
+            if not text[at] or right == -1 or text[at] + text[right] != merged:
+                continue  # a merge made stale by an earlier one
+            text[at], text[right] = merged, ""
+            nxt[at] = nxt[right]
+            if nxt[at] != -1:
+                prev[nxt[at]] = at
+            for left, this in ((prev[at], at), (at, nxt[at])):
+                if left != -1 and this != -1:
+                    rank = self.ranks.get((text[left], text[this]))
+                    if rank is not None:
+                        heapq.heappush(queue, (rank, left, text[left] + text[this]))
+        return [self.vocab[t] for t in text if t]
+
+    def ids(self, transcript: str) -> list[int]:
+        """The transcript's token ids, before the context token."""
+        text = transcript[: self.max_chars]
+        plain = self.tokenizer.encode(text, add_special_tokens=False)
+        if self.p == 0 or any(t.startswith("[") and t in self.specials for t in plain.tokens):
+            return plain.ids  # a special token typed in the text: leave it to the tokenizer
+        normalized = self.tokenizer.normalizer.normalize_str(text)
+        out: list[int] = []
+        for word, _ in self.tokenizer.pre_tokenizer.pre_tokenize_str(normalized):
+            out.extend(self._merge(word))
+            if len(out) >= self.max_ids:
+                break
+        return out[: self.max_ids]
+
+    @functools.cached_property
+    def specials(self) -> set[str]:
+        return {t.content for t in self.tokenizer.get_added_tokens_decoder().values()}
+
+    def encode(self, transcript: str, context: WindowContext) -> list[int]:
+        return [self.context_ids[self.rules.kind(context)], *self.ids(transcript)]
+
+    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
+        return [self.encode(t, c) for t, c in zip(transcripts, contexts)]

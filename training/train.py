@@ -32,7 +32,7 @@ from trm_intent.schema import LABELS, LabeledRecord
 
 from .augment import vary
 from .model import TRM
-from .tokenizer import PAD, train_tokenizer
+from .tokenizer import PAD, BPEDropoutEncoder, train_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class TrainConfig(BaseModel):
     bpe_dropout: float = Field(default=0.1, ge=0, lt=1, description=(
         "BPE-dropout on training transcripts (Provilkov et al. 2020): each merge is skipped with "
         "this probability, so a word is also seen in smaller pieces, as a mis-spelled word is. "
-        "Its random source is the tokenizer library's own, so runs with it are not bit-identical."))
+        "Drawn from the run's seeded random source (training.tokenizer.BPEDropoutEncoder)."))
     dropout: float = Field(default=0.1, ge=0, lt=1, description=(
         "Dropout on the input embedding and on each block's attention and SwiGLU outputs "
         "(training only; the exported graph has none)."))
@@ -378,10 +378,9 @@ def train(data_files: Sequence[Path | str], run_dir: Path, cfg: TrainConfig | No
     encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens)
     val = Encoded(split.val, encoder, pad_id)
     train_encoder = encoder
-    if cfg.bpe_dropout:
-        dropout_tok = Tokenizer.from_str(tok.to_str())
-        dropout_tok.model.dropout = cfg.bpe_dropout
-        train_encoder = InputEncoder(dropout_tok, rules, cfg.max_chars, model_cfg.max_tokens)
+    if cfg.bpe_dropout:  # drawn from the run's own seeded random source: repeatable
+        train_encoder = BPEDropoutEncoder(Tokenizer.from_str(tok.to_str()), rules, cfg.max_chars,
+                                          model_cfg.max_tokens, cfg.bpe_dropout, rng)
     steps_per_epoch = math.ceil(len(split.train) / cfg.batch_size) * model_cfg.n_sup
     total_steps = steps_per_epoch * cfg.epochs
     common = {

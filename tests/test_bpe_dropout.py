@@ -1,0 +1,87 @@
+"""BPE-dropout from a seeded source: the same pieces as the tokenizer's, the same odds as the
+`tokenizers` library's own dropout, and a training run that repeats bit for bit."""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, TINY_CONFIG
+
+pytest.importorskip("torch")
+
+from tokenizers import Tokenizer  # noqa: E402
+from trm_intent.training.tokenizer import BPEDropoutEncoder  # noqa: E402
+
+from trm_intent.encoding import ContextRules, InputEncoder  # noqa: E402
+from trm_intent.runtime import default_model_dir  # noqa: E402
+from trm_intent.schema import WindowContext  # noqa: E402
+
+TRANSCRIPTS = [json.loads(line)["transcript"] for line in DATA.read_text(encoding="utf-8").splitlines()]
+ODD = ["naïve café 😀 über", "x" * 500, "[pad] hello [ctx_editor]", "  ", "ＦＵＬＬ width", "a"]
+WINDOW = WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode")
+
+
+def _tokenizer() -> Tokenizer:
+    return Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
+
+
+def _encoder(p: float, seed: int) -> BPEDropoutEncoder:
+    return BPEDropoutEncoder(_tokenizer(), ContextRules.default(), 400, 32, p, random.Random(seed))
+
+
+def test_without_dropout_it_is_the_tokenizer() -> None:
+    plain = InputEncoder(_tokenizer(), ContextRules.default(), 400, 32)
+    # A tiny p runs the merge loop (p = 0 returns the tokenizer's own ids directly).
+    ours = _encoder(1e-12, 0)
+    texts = TRANSCRIPTS + ODD
+    assert ours.encode_batch(texts, [WINDOW] * len(texts)) == plain.encode_batch(texts, [WINDOW] * len(texts))
+
+
+def test_dropout_splits_the_same_text_into_smaller_pieces_repeatably() -> None:
+    tok = _tokenizer()
+    texts = TRANSCRIPTS[::5]
+    a = _encoder(0.1, 7).encode_batch(texts, [WINDOW] * len(texts))
+    assert a == _encoder(0.1, 7).encode_batch(texts, [WINDOW] * len(texts))
+    assert a != _encoder(0.1, 8).encode_batch(texts, [WINDOW] * len(texts))
+    plain = [tok.encode(t, add_special_tokens=False) for t in texts]
+    changed = 0
+    for ids, ref in zip(a, plain):
+        assert ids[0] == tok.token_to_id("[ctx_editor]")
+        if len(ids) - 1 < 31:  # not truncated: the pieces spell the same text
+            assert tok.decode(ids[1:]) == tok.decode(ref.ids)
+            assert len(ids) - 1 >= len(ref.ids)
+        changed += ids[1:] != ref.ids
+    assert 0.3 < changed / len(texts) < 0.8
+
+
+def test_same_odds_as_the_tokenizers_library() -> None:
+    # The library's dropout draws from an unseeded source, so compare means over the data: an
+    # algorithm that skips merges more often (re-drawing each step, say) makes 5% more tokens.
+    texts = TRANSCRIPTS
+    theirs_tok = _tokenizer()
+    theirs_tok.model.dropout = 0.1
+    theirs = InputEncoder(theirs_tok, ContextRules.default(), 400, 32).encode_batch(
+        texts, [WINDOW] * len(texts))
+    ours = _encoder(0.1, 0).encode_batch(texts, [WINDOW] * len(texts))
+    mean_theirs = statistics.mean(map(len, theirs))
+    mean_ours = statistics.mean(map(len, ours))
+    assert abs(mean_ours - mean_theirs) / mean_theirs < 0.015
+
+
+def test_training_with_bpe_dropout_repeats_bit_for_bit(tmp_path: Path, tiny_data: Path) -> None:
+    import torch
+    from trm_intent.training.train import TrainConfig, train
+
+    cfg = TrainConfig.model_validate({**TINY_CONFIG, "epochs": 1})
+    assert cfg.bpe_dropout > 0  # the default recipe
+    runs = []
+    for name in ("a", "b"):
+        train([tiny_data], tmp_path / name, cfg, progress=False)
+        runs.append(torch.load(tmp_path / name / "last.pt", weights_only=True)["model"])
+    assert runs[0].keys() == runs[1].keys()
+    assert all(torch.equal(runs[0][k], runs[1][k]) for k in runs[0])
