@@ -71,7 +71,12 @@ TRAIN_COMMAND = ("`python -m trm_intent.training.sweep --data data/labeled_inten
                  "same seed), trained the same way; member_init1/2 are `training/configs/ensemble.json` "
                  "(seed 0's split, init seeds 1 and 2) and the ens* models stack them with trm_t1n1: "
                  "`trm-intent export --checkpoint A.run/best.pt B.run/best.pt ... --out "
-                 "runs/ablation/<name> --data data/labeled_intents.jsonl`")
+                 "runs/ablation/<name> --data data/labeled_intents.jsonl`; the shipped recipe's "
+                 "seeded_bpe_dropout* (`trm-intent train --seed N`), member48_*, ens48_* and kd48_* "
+                 "(`--models runs/ablation_ens --out benchmarks/ABLATION_shipped_runs.md`) are "
+                 "`training/configs/ensemble_e48.json` and `distill_e48.json` trained into "
+                 "runs/ablation_ens and exported the same way; the members and students were trained "
+                 "with the tokenizers library's unseeded BPE-dropout, as the bundle was")
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
 BASELINES = ("tfidf", "rules")
 SETS = ("val", "dev")
@@ -101,6 +106,12 @@ RECIPE_VARIANTS = ("dropout20_e48", "dropout10_e48_hidden96", "letters35_e48")
 RECIPE_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in RECIPE_VARIANTS for s in ("", "_seed1"))
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
+# The same with the shipped recipe (ensemble_e48.json, distill_e48.json): three more runs on seed 0's
+# split, their ensembles and two students distilled from them, each against the bundle.
+MEMBERS_E48 = ("seeded_bpe_dropout", "seeded_bpe_dropout_seed1",
+               "member48_init0", "member48_init1", "member48_init2")
+ENSEMBLES_E48 = ("ens48_01", "ens48_12", "ens48_3")
+DISTILLED_E48 = ("kd48_w05", "kd48_w08")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128", "vocab1024",
                  "vocab4096")
 log = logging.getLogger("ablation")
@@ -159,6 +170,17 @@ DESCRIPTIONS = {
     "ens_s0_i2": "ensemble of 2 in one graph: trm_t1n1 + member_init2",
     "ens_i1_i2": "ensemble of 2 in one graph: member_init1 + member_init2",
     "ens3": "ensemble of 3 in one graph: trm_t1n1 + member_init1 + member_init2",
+    "seeded_bpe_dropout": ("the shipped recipe with BPE-dropout drawn from the run's seed (the default "
+                           "since 2026-11-24), seed 0"),
+    "seeded_bpe_dropout_seed1": "the same, seed 1 (own split)",
+    "member48_init0": "the shipped recipe trained again, seed 0 (an ensemble member)",
+    "member48_init1": "the shipped recipe, seed 0's split, init seed 1 (an ensemble member)",
+    "member48_init2": "the shipped recipe, seed 0's split, init seed 2 (an ensemble member)",
+    "ens48_01": "ensemble of 2 in one graph: member48_init0 + member48_init1",
+    "ens48_12": "ensemble of 2 in one graph: member48_init1 + member48_init2",
+    "ens48_3": "ensemble of 3 in one graph: member48_init0, 1 and 2",
+    "kd48_w05": "the shipped recipe distilled from member48_init0, 1 and 2, teacher_weight 0.5",
+    "kd48_w08": "the shipped recipe distilled from member48_init0, 1 and 2, teacher_weight 0.8",
     "dropout10": "trm_t1n1 + dropout 0.1 (embedding, attention and SwiGLU outputs)",
     "dropout10_seed1": "dropout 0.1, seed 1 (own split)",
     "dropout10_e48": "dropout 0.1, trained 48 epochs: the shipped recipe (this run is the bundle)",
@@ -431,6 +453,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              *(("trm_t1n1", n) for n in ENSEMBLES),
              *DROPOUT_PAIRS, *RECIPE_PAIRS,
+             *(("bundled", n) for n in (*MEMBERS_E48, *ENSEMBLES_E48, *DISTILLED_E48)),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -688,21 +711,31 @@ def reading(R: dict[str, Any]) -> str:
                             f"{verdict('trm_t1n1_seed1', 'kd_w08_seed1')}. Means over seeds: "
                             f"{mean_of('kd_w08')}; {mean_of('trm_t1n1')}."
                             if {"kd_w08_seed1", "trm_t1n1_seed1"} <= rows.keys() else ""))
+    def traits(n: str) -> str:
+        r = rows[n]
+        return (f"p50 {r['latency']['p50_ms']:.3f} ms, ECE "
+                + " / ".join(_f(r[st]["ece"]) for st in sets) + ", mis-heard drop "
+                + " / ".join(f"{r['robustness']['one mis-heard word'][st]['drop_pts']:+.1f}"
+                             for st in sets) + " pts, confidence on ambiguous records "
+                + " / ".join(_f(r[st]["mean_conf_ambiguous"]) for st in sets)
+                + (", accuracy at 90% coverage " + " / ".join(_pct(r[st]["coverage"]["0.9"]) for st in sets)
+                   if "coverage" in r[sets[0]] else ""))
+
     ensembles = [n for n in ENSEMBLES if n in rows]
     if "trm_t1n1" in rows and ensembles:
-        def traits(n: str) -> str:
-            r = rows[n]
-            return (f"p50 {r['latency']['p50_ms']:.3f} ms, ECE "
-                    + " / ".join(_f(r[st]["ece"]) for st in sets) + ", mis-heard drop "
-                    + " / ".join(f"{r['robustness']['one mis-heard word'][st]['drop_pts']:+.1f}"
-                                 for st in sets) + " pts, confidence on ambiguous records "
-                    + " / ".join(_f(r[st]["mean_conf_ambiguous"]) for st in sets))
         out.append("- **Ensembles** (members trained on seed 0's split, stacked into one graph, "
                    "answering with their mean at one shared held-out temperature; "
                    + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets)
                    + f"): trm_t1n1 {traits('trm_t1n1')}; "
                    + "; ".join(f"{n} ({traits(n)}): against trm_t1n1: {verdict('trm_t1n1', n)}"
                                for n in ensembles) + ".")
+    shipped_ens = [n for n in (*MEMBERS_E48, *ENSEMBLES_E48, *DISTILLED_E48) if n in rows]
+    if "bundled" in rows and shipped_ens:
+        out.append("- **Runs, ensembles and students of the shipped recipe** (seed 0's split unless "
+                   "seed 1 is named, each against the bundle; "
+                   + " / ".join("held-out" if st == "val" else "dev-eval" for st in sets)
+                   + f"): bundled {traits('bundled')}; "
+                   + "; ".join(f"{n} ({traits(n)}): {verdict('bundled', n)}" for n in shipped_ens) + ".")
     dropped = [(a, b) for a, b in DROPOUT_PAIRS if {a, b} <= rows.keys()]
     if dropped:
         out.append("- **Dropout** (0.1 on the input embedding and each block's attention and SwiGLU "
@@ -802,7 +835,9 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("%s: not a directory; only the bundled model and the baselines", args.models)
     log.info("%d models: %s", len(models), ", ".join(n for n, _ in models))
     R = run_ablation(models, calls=args.calls, data=args.data)
-    png = args.out.with_name("accuracy_vs_latency.png")
+    # ABLATION.md's plot is accuracy_vs_latency.png; ABLATION_<x>.md's is accuracy_vs_latency_<x>.png.
+    suffix = args.out.stem.removeprefix("ABLATION").lstrip("_")
+    png = args.out.with_name(f"accuracy_vs_latency{'_' + suffix if suffix else ''}.png")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     plot(R, png)
     args.out.write_text(render(R, png.name), encoding="utf-8")
