@@ -85,3 +85,25 @@ def test_training_with_bpe_dropout_repeats_bit_for_bit(tmp_path: Path, tiny_data
         runs.append(torch.load(tmp_path / name / "last.pt", weights_only=True)["model"])
     assert runs[0].keys() == runs[1].keys()
     assert all(torch.equal(runs[0][k], runs[1][k]) for k in runs[0])
+
+
+def test_interrupted_and_resumed_training_repeats_the_straight_run(
+        tmp_path: Path, tiny_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    import torch
+
+    train_module = importlib.import_module("trm_intent.training.train")
+    cfg = train_module.TrainConfig.model_validate({**TINY_CONFIG, "epochs": 2})
+    train_module.train([tiny_data], tmp_path / "straight", cfg, progress=False)
+    # The same run stopped after its first epoch (the loop sees one epoch of the two planned),
+    # then resumed: the random state saved with last.pt must carry BPE-dropout on exactly.
+    real = train_module._progress
+    with monkeypatch.context() as m:
+        m.setattr(train_module, "_progress", lambda it, *a, **k: iter(list(real(it, *a, **k))[:1]))
+        train_module.train([tiny_data], tmp_path / "resumed", cfg, progress=False)
+    assert torch.load(tmp_path / "resumed" / "last.pt", weights_only=True)["epoch"] == 1
+    train_module.train([tiny_data], tmp_path / "resumed", cfg, resume=True, progress=False)
+    a, b = (torch.load(tmp_path / d / "last.pt", weights_only=True) for d in ("straight", "resumed"))
+    assert a["epoch"] == b["epoch"] == 2
+    assert all(torch.equal(a["model"][k], b["model"][k]) for k in a["model"])
