@@ -8,7 +8,6 @@ The context tokens (``[ctx_editor]`` ...) are special tokens, never split.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import json
 import random
@@ -62,6 +61,7 @@ class BPEDropoutEncoder(InputEncoder):
         self.vocab: dict[str, int] = model["vocab"]
         self.ranks = {tuple(m.split(" ") if isinstance(m, str) else m): i
                       for i, m in enumerate(model["merges"])}
+        self.specials = [t.content for t in tokenizer.get_added_tokens_decoder().values()]
 
     def _merge(self, word: str) -> list[int]:
         # The tokenizers library's algorithm (models/bpe/word.rs), step for step: a queue of
@@ -100,9 +100,9 @@ class BPEDropoutEncoder(InputEncoder):
     def ids(self, transcript: str) -> list[int]:
         """The transcript's token ids, before the context token."""
         text = transcript[: self.max_chars]
-        plain = self.tokenizer.encode(text, add_special_tokens=False)
-        if self.p == 0 or any(t.startswith("[") and t in self.specials for t in plain.tokens):
-            return plain.ids  # a special token typed in the text: leave it to the tokenizer
+        if self.p == 0 or any(s in text for s in self.specials):
+            # Without dropout, or with a special token typed in the text: the tokenizer's ids.
+            return self.tokenizer.encode(text, add_special_tokens=False).ids
         normalized = self.tokenizer.normalizer.normalize_str(text)
         out: list[int] = []
         for word, _ in self.tokenizer.pre_tokenizer.pre_tokenize_str(normalized):
@@ -110,10 +110,6 @@ class BPEDropoutEncoder(InputEncoder):
             if len(out) >= self.max_ids:
                 break
         return out[: self.max_ids]
-
-    @functools.cached_property
-    def specials(self) -> set[str]:
-        return {t.content for t in self.tokenizer.get_added_tokens_decoder().values()}
 
     def encode(self, transcript: str, context: WindowContext) -> list[int]:
         return [self.context_ids[self.rules.kind(context)], *self.ids(transcript)]
