@@ -106,10 +106,11 @@ RECIPE_VARIANTS = ("dropout20_e48", "dropout10_e48_hidden96", "letters35_e48")
 RECIPE_PAIRS = tuple((f"dropout10_e48{s}", f"{v}{s}") for v in RECIPE_VARIANTS for s in ("", "_seed1"))
 DISTILL_CONFIG = ROOT / "training" / "configs" / "distill.json"
 ENSEMBLES = ("ens_s0_i1", "ens_s0_i2", "ens_i1_i2", "ens3")
-# The same with the shipped recipe (ensemble_e48.json, distill_e48.json): three more runs on seed 0's
-# split, their ensembles and two students distilled from them, each against the bundle.
-MEMBERS_E48 = ("seeded_bpe_dropout", "seeded_bpe_dropout_seed1",
-               "member48_init0", "member48_init1", "member48_init2")
+# More runs of the shipped recipe, each against the bundle: two with the seeded BPE-dropout, three on
+# seed 0's split (ensemble_e48.json), their ensembles and two students distilled from them
+# (distill_e48.json).
+RUNS_E48 = ("seeded_bpe_dropout", "seeded_bpe_dropout_seed1",
+            "member48_init0", "member48_init1", "member48_init2")
 ENSEMBLES_E48 = ("ens48_01", "ens48_12", "ens48_3")
 DISTILLED_E48 = ("kd48_w05", "kd48_w08")
 SIZE_VARIANTS = ("nsup2", "t1n2", "t2n1", "t2n2", "hidden32", "hidden96", "hidden128", "vocab1024",
@@ -453,7 +454,7 @@ def comparisons(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
              *(("trm_t1n1", n) for n in DISTILLED), ("trm_t1n1_seed1", "kd_w08_seed1"),
              *(("trm_t1n1", n) for n in ENSEMBLES),
              *DROPOUT_PAIRS, *RECIPE_PAIRS,
-             *(("bundled", n) for n in (*MEMBERS_E48, *ENSEMBLES_E48, *DISTILLED_E48)),
+             *(("bundled", n) for n in (*RUNS_E48, *ENSEMBLES_E48, *DISTILLED_E48)),
              ("bundled", "TF-IDF + logistic regression"), ("bundled", "rule matcher (vozctl)")]
     out = []
     for a, b in pairs:
@@ -729,7 +730,7 @@ def reading(R: dict[str, Any]) -> str:
                    + f"): trm_t1n1 {traits('trm_t1n1')}; "
                    + "; ".join(f"{n} ({traits(n)}): against trm_t1n1: {verdict('trm_t1n1', n)}"
                                for n in ensembles) + ".")
-    shipped_ens = [n for n in (*MEMBERS_E48, *ENSEMBLES_E48, *DISTILLED_E48) if n in rows]
+    shipped_ens = [n for n in (*RUNS_E48, *ENSEMBLES_E48, *DISTILLED_E48) if n in rows]
     if "bundled" in rows and shipped_ens:
         out.append("- **Runs, ensembles and students of the shipped recipe** (seed 0's split unless "
                    "seed 1 is named, each against the bundle; "
