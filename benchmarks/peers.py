@@ -153,7 +153,7 @@ def minilm(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer | str:
         model = pkg.load_model(device="cpu")
     except Exception as exc:  # noqa: BLE001 - any failure to load offline means: skip
         return f"skipped: {MINILM_PACKAGE} did not load offline ({type(exc).__name__}: {exc})"
-    from trm_intent.encoding import CONTEXT_KINDS
+    from trm_intent.contract import CONTEXT_KINDS
     kinds = {k: i for i, k in enumerate(CONTEXT_KINDS)}
 
     def features(texts: Sequence[str], contexts: Sequence[object], batch_size: int) -> np.ndarray:

@@ -34,7 +34,7 @@ from trm_intent.artifacts import (
 )
 from trm_intent.config import TRMConfig
 from trm_intent.dataset import data_hash, split_records
-from trm_intent.encoding import ContextRules, InputEncoder
+from trm_intent.contract import ContextRules, InputEncoder
 from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, LabeledRecord, WindowContext
 

@@ -17,7 +17,7 @@ pytest.importorskip("torch")
 from tokenizers import Tokenizer  # noqa: E402
 from trm_intent.training.tokenizer import BPEDropoutEncoder  # noqa: E402
 
-from trm_intent.encoding import ContextRules, InputEncoder  # noqa: E402
+from trm_intent.contract import ContextRules, InputEncoder  # noqa: E402
 from trm_intent.runtime import default_model_dir  # noqa: E402
 from trm_intent.schema import WindowContext  # noqa: E402
 

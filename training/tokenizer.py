@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
-from trm_intent.encoding import CONTEXT_KINDS, ContextRules, InputEncoder, context_token
+from trm_intent.contract import CONTEXT_KINDS, ContextRules, InputEncoder, context_token
 from trm_intent.schema import WindowContext
 
 PAD = "[pad]"

@@ -25,7 +25,7 @@ from tokenizers import Tokenizer
 
 from trm_intent.config import TRMConfig
 from trm_intent.dataset import data_hash, load_records, split_records
-from trm_intent.encoding import ContextRules, InputEncoder
+from trm_intent.contract import ContextRules, InputEncoder
 from trm_intent.evaluate import predict
 from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, LabeledRecord

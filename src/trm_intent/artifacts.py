@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .config import TRMConfig
-from .encoding import ContextRules
+from .contract import ContextRules
 
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"

@@ -19,7 +19,7 @@ import onnxruntime as ort
 from tokenizers import Tokenizer
 
 from .artifacts import MODEL_FILE, TOKENIZER_FILE, ModelError, ModelMeta, read_meta
-from .encoding import InputEncoder
+from .contract import InputEncoder
 from .schema import IntentResult, WindowContext
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,200 @@
+"""The step contract: everything a client reproduces to run a model directory (torch-free).
+
+A model directory is one TRM supervision step as an ONNX graph (``model.onnx``), its tokenizer
+(``tokenizer.json``) and its settings (``trm_intent.json``, see ``artifacts.ModelMeta``). From a
+transcript and a window to a decision:
+
+1. **Window -> context kind.** Each field of the window is whitespace-stripped (Python
+   ``str.strip``); a missing field is ``"unknown"`` (``window_title``: ``""``). Then
+   :meth:`ContextRules.kind`, with the tables saved in ``trm_intent.json``: the bundle id, else the
+   app name, looked up lower-cased; else ``unknown`` or ``other``; a browser's title may name a web
+   app's kind. The context token's id is the tokenizer's id of ``[ctx_<kind>]``.
+2. **Transcript -> ids.** A transcript that ``str.strip()`` leaves empty is not run: it is
+   :func:`empty_result`. Otherwise its first ``max_chars`` code points are tokenized by
+   ``tokenizer.json`` (which holds no added tokens, so text such as ``[ctx_editor]`` or ``[pad]``
+   is plain text, never a control token), cut to ``max_tokens - 1`` ids, after the context id.
+3. **Steps.** ``y`` and ``z`` start as zeros ``(batch, seq, hidden)``; each run of the step graph
+   returns ``probs``, ``halt``, ``y_out`` and ``z_out``, and the last two are fed back. A row stops
+   at the first step whose ``halt`` reaches the halting threshold, or after ``n_sup`` steps, and
+   answers with that step's ``probs`` (the softmax temperature is already folded into the graph).
+   Batches are padded on the right (``pad_id``, attention mask 0).
+
+:func:`run_steps` is that loop, used by the runtime (one utterance or a batch), export's parity
+check, training's evaluation and the benchmarks' torch peer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+from tokenizers import Tokenizer
+
+from . import app_kinds
+from .schema import IntentResult, WindowContext
+
+STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "y", "z")
+STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "y_out", "z_out")
+
+CONTEXT_KINDS: tuple[str, ...] = (
+    "unknown", "other", "editor", "terminal", "browser", "chat", "mail", "document",
+    "finder", "media",
+)
+
+# How much of a window field is read: a client cuts there (code points) before stripping.
+APP_FIELD_CHARS = 256
+TITLE_CHARS = 512
+
+
+def context_token(kind: str) -> str:
+    """The vocabulary entry that stands for a context kind."""
+    return f"[ctx_{kind}]"
+
+
+class ContextRules(BaseModel):
+    """The lookup tables that name a window's kind (saved in the model's JSON)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    enabled: bool = Field(default=True, description="False maps every window to unknown (ablation).")
+    bundle_ids: dict[str, str] = Field(default_factory=dict)
+    app_names: dict[str, str] = Field(default_factory=dict)
+    browser_titles: list[tuple[str, str]] = Field(default_factory=list)
+
+    @classmethod
+    def default(cls, enabled: bool = True) -> ContextRules:
+        """The tables of :mod:`trm_intent.app_kinds` (what a new training run saves)."""
+        groups = app_kinds.APPS_BY_KIND
+        bundle_ids = {b: kind for kind, table in groups.items() for b in table}
+        app_names = {name.lower(): kind for kind, table in groups.items() for name in table.values()}
+        app_names.update(app_kinds.EXTRA_APP_NAMES)
+        return cls(enabled=enabled, bundle_ids=bundle_ids, app_names=app_names,
+                   browser_titles=list(app_kinds.BROWSER_TITLES))
+
+    def kinds_used(self) -> set[str]:
+        """Every kind the tables can name."""
+        return ({"unknown", "other"} | set(self.bundle_ids.values()) | set(self.app_names.values())
+                | {kind for _, kind in self.browser_titles})
+
+    def kind(self, context: WindowContext) -> str:
+        """The kind of app the window belongs to (one of CONTEXT_KINDS)."""
+        if not self.enabled:
+            return "unknown"
+        bundle = context.bundle_id[:APP_FIELD_CHARS].strip().lower()
+        app = context.app_name[:APP_FIELD_CHARS].strip().lower()
+        kind = self.bundle_ids.get(bundle) or self.app_names.get(app)
+        if kind is None:
+            kind = "unknown" if {bundle, app} <= {"", "unknown"} else "other"
+        if kind == "browser" and context.window_title:
+            title = context.window_title[:TITLE_CHARS].lower()
+            for needle, title_kind in self.browser_titles:
+                if needle in title:
+                    return title_kind
+        return kind
+
+
+def is_empty(transcript: str) -> bool:
+    """Nothing to execute: the transcript is empty once ``str.strip()`` has run."""
+    return not transcript.strip()
+
+
+def empty_result(labels: Sequence[str]) -> IntentResult:
+    """The answer to an empty transcript: dictation, sure, without running the model."""
+    probs = {label: float(label == "dictation") for label in labels}
+    return IntentResult.model_construct(intent="dictation", confidence=1.0, halting_confidence=1.0,
+                                        probabilities=probs, steps=0)
+
+
+def to_result(labels: Sequence[str], probs: np.ndarray, halt: float, steps: int) -> IntentResult:
+    """One row of :func:`run_steps` as the API's result."""
+    best = int(probs.argmax())
+    return IntentResult.model_construct(
+        intent=labels[best], confidence=float(probs[best]), halting_confidence=float(halt),
+        probabilities={label: float(p) for label, p in zip(labels, probs)}, steps=int(steps))
+
+
+def without_added_tokens(tokenizer_json: str) -> Tokenizer:
+    """A tokenizer that reads every character of its input as text.
+
+    Added tokens are matched in the raw input before anything else, so a transcript holding
+    ``[ctx_terminal]`` would become that control token. The context and pad entries stay in the
+    BPE vocabulary (same ids); byte-level pre-tokenization can never form them from text.
+    """
+    import json
+
+    spec = json.loads(tokenizer_json)
+    spec["added_tokens"] = []
+    return Tokenizer.from_str(json.dumps(spec, ensure_ascii=False))
+
+
+class InputEncoder:
+    """Transcript + window -> token ids: ``[ctx id] + tokenizer(transcript[:max_chars])[:max_tokens - 1]``."""
+
+    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int,
+                 max_tokens: int) -> None:
+        self.tokenizer, self.rules, self.max_chars = tokenizer, rules, max_chars
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=max_tokens - 1)
+        self.context_ids = {}
+        for kind in CONTEXT_KINDS:
+            token_id = tokenizer.token_to_id(context_token(kind))
+            if token_id is None:
+                raise ValueError(f"the tokenizer has no {context_token(kind)} entry")
+            self.context_ids[kind] = token_id
+
+    def encode(self, transcript: str, context: WindowContext) -> list[int]:
+        ids = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+        return [self.context_ids[self.rules.kind(context)], *ids]
+
+    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
+        encoded = self.tokenizer.encode_batch([t[: self.max_chars] for t in transcripts],
+                                              add_special_tokens=False)
+        return [[self.context_ids[self.rules.kind(c)], *e.ids] for e, c in zip(encoded, contexts)]
+
+
+def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """Right-padded ``input_ids`` and ``attention_mask``, int64 (batch, longest row)."""
+    seq = max(len(row) for row in encoded)
+    ids = np.full((len(encoded), seq), pad_id, dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for r, row in enumerate(encoded):
+        ids[r, : len(row)] = row
+        mask[r, : len(row)] = 1
+    return ids, mask
+
+
+# (input_ids, attention_mask, y, z) -> (probs, halt, y_out, z_out): one supervision step.
+StepFn = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], Sequence[np.ndarray]]
+
+
+def run_steps(step: StepFn, ids: np.ndarray, mask: np.ndarray, hidden: int, n_sup: int,
+              halt_threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Supervision steps until every row halts: per-row ``probs``, ``halt`` and steps run.
+
+    ids, mask: (batch, seq) int64. Returns probs (batch, labels), halt (batch,), steps (batch,).
+    """
+    batch, seq = ids.shape
+    y = z = np.zeros((batch, seq, hidden), dtype=np.float32)
+    if batch == 1:  # one utterance, the hot path: no row bookkeeping
+        for n in range(1, n_sup + 1):  # noqa: B007 - the step count is returned
+            probs, halt, y, z = step(ids, mask, y, z)
+            if halt[0] >= halt_threshold:
+                break
+        return np.asarray(probs), np.asarray(halt), np.array([n])
+    out_probs: np.ndarray | None = None
+    out_halt = np.empty(batch, dtype=np.float32)
+    steps = np.zeros(batch, dtype=np.int64)
+    live = np.arange(batch)
+    for n in range(1, n_sup + 1):
+        probs, halt, y, z = step(ids, mask, y, z)
+        if out_probs is None:
+            out_probs = np.empty((batch, probs.shape[1]), dtype=np.float32)
+        out_probs[live], out_halt[live], steps[live] = probs, halt, n
+        keep = halt < halt_threshold
+        if not keep.any():
+            break
+        if not keep.all():
+            live, ids, mask, y, z = live[keep], ids[keep], mask[keep], y[keep], z[keep]
+    assert out_probs is not None  # n_sup >= 1
+    return out_probs, out_halt, steps
