@@ -1,7 +1,14 @@
 """ONNX export of trained TRMs (needs the ``train`` extra: torch and onnx)."""
 
-from .export import ExportError, check_members, export_model, model_from_checkpoint, parity
-from .graph import build_step_graph, member_states_from_onnx, state_from_onnx
+from .export import ExportError, export_model, model_from_checkpoint, parity, weights_from_model_dir
+from .graph import build_step_graph, state_from_onnx
 
-__all__ = ["ExportError", "build_step_graph", "check_members", "export_model",
-           "member_states_from_onnx", "model_from_checkpoint", "parity", "state_from_onnx"]
+__all__ = [
+    "ExportError",
+    "build_step_graph",
+    "export_model",
+    "model_from_checkpoint",
+    "parity",
+    "state_from_onnx",
+    "weights_from_model_dir",
+]

@@ -1,8 +1,9 @@
-"""Write a model directory from a training checkpoint: complete, verified, then renamed in.
+"""Write a model directory from a training checkpoint: complete, verified, then swapped in.
 
-Several checkpoints of one split and config make one ensemble model (see ``graph``).
 Nothing at ``out_dir`` changes until the new directory has passed onnx's checker, a parity
-check against the torch model(s) and a smoke classification; the swap is two renames.
+check against the torch model (answers and halting, every step, padded batches) and a smoke
+classification. Only a model directory (or an empty one) is ever replaced; the swap is two
+renames, and an export interrupted between them is repaired by the next one.
 """
 
 from __future__ import annotations
@@ -10,221 +11,206 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import onnx
 import torch
-from tokenizers import Tokenizer
-from trm_intent.training.model import TRM
-from trm_intent.training.tokenizer import PAD
-from trm_intent.training.train import Encoded, fit_temperature
+from trm_intent.training.checkpoint import Checkpoint, Weights
+from trm_intent.training.model import TRM, step_fn
 
 from trm_intent import __version__
-from trm_intent.artifacts import (
-    META_FILE,
-    MODEL_FILE,
-    TOKENIZER_FILE,
-    MemberInfo,
-    ModelMeta,
-    TrainingInfo,
-    sha256_file,
-)
-from trm_intent.config import TRMConfig
-from trm_intent.dataset import data_hash, split_records
-from trm_intent.contract import ContextRules, InputEncoder
+from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMeta, read_meta, sha256_file
+from trm_intent.contract import pad_batch, run_steps
 from trm_intent.runtime import IntentClassifier
-from trm_intent.schema import LABELS, LabeledRecord, WindowContext
+from trm_intent.schema import LABELS, WindowContext
 
-from .graph import build_step_graph
+from .graph import build_step_graph, state_from_onnx
 
 log = logging.getLogger(__name__)
 
 PARITY_TOLERANCE = 1e-4
+MODEL_FILES = (MODEL_FILE, TOKENIZER_FILE, META_FILE)
 
 
 class ExportError(RuntimeError):
-    """The exported model failed verification; nothing was replaced."""
+    """The export was refused or the exported model failed verification; nothing was replaced."""
 
 
-def model_from_checkpoint(ckpt: dict) -> TRM:
+def model_from_checkpoint(ckpt: Checkpoint) -> TRM:
     """The EMA weights of a checkpoint in a TRM, ready for inference.
 
-    The checkpoint's held-out temperature (see ``training.train.fit_temperature``) is folded
-    into the answer head: logits / T costs no node, and no decision changes.
+    The checkpoint's held-out temperature is folded into the answer head here, and only here:
+    logits / T costs no node, and no decision changes.
     """
-    model = TRM(TRMConfig.model_validate(ckpt["model_config"]))
-    model.load_state_dict(ckpt["ema"])
-    temperature = ckpt.get("temperature", 1.0)
+    model = TRM(ckpt.meta.config)
+    model.load_state_dict(ckpt.ema)
     with torch.no_grad():
-        model.head.weight.div_(temperature)
-        model.head.bias.div_(temperature)
+        model.head.weight.div_(ckpt.meta.temperature)
+        model.head.bias.div_(ckpt.meta.temperature)
     return model.eval()
 
 
-@torch.no_grad()
-def parity(models: TRM | Sequence[TRM], clf: IntentClassifier,
-           samples: Sequence[tuple[str, WindowContext | None]]) -> float:
-    """Max |p_torch - p_onnx| over every supervision step of every sample.
-
-    For several models (an ensemble) the torch side is their mean probability.
-    """
-    models = [models] if isinstance(models, TRM) else list(models)
-    worst = 0.0
-    for transcript, context in samples:
-        ids = np.array([clf._encode(transcript, context)], dtype=np.int64)
-        mask = np.ones_like(ids)
-        expected = torch.stack([torch.softmax(m(torch.from_numpy(ids), torch.from_numpy(mask))[0][0], -1)
-                                for m in models]).mean(0).numpy()
-        y = z = clf._zeros(1, ids.shape[1])
-        for step in range(models[0].cfg.n_sup):
-            probs, _, y, z = clf._session.run(
-                None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": z})
-            worst = max(worst, float(np.abs(probs[0] - expected[step]).max()))
-    return worst
+def weights_from_model_dir(model_dir: Path) -> Weights:
+    """An exported model directory as weights to fine-tune (``train --init-from DIR``)."""
+    meta = read_meta(model_dir)
+    state = state_from_onnx(onnx.load(str(model_dir / MODEL_FILE)), meta.config)
+    return Weights(
+        ema={k: torch.tensor(v) for k, v in state.items()},
+        config=meta.config,
+        tokenizer=(model_dir / TOKENIZER_FILE).read_text(encoding="utf-8"),
+        context=meta.context,
+        source=model_dir.name,
+    )
 
 
-# What members of one ensemble must share: one split, one tokenizer, one network shape and
-# the settings the runtime reads from the model's JSON.
-_SHARED = ("data_sha256", "model_config", "tokenizer")
-_SHARED_TRAIN = ("seed", "val_fraction", "use_context", "max_chars", "halt_threshold")
+def parity(
+    model: TRM, clf: IntentClassifier, samples: Sequence[tuple[str, WindowContext | None]], batch: int = 32
+) -> dict[str, float]:
+    """Torch against ONNX on ``samples``, in padded batches: the largest difference in answer
+    probabilities and in halting confidence over every step, and the rows whose early exit
+    stops at another step or answers another label."""
+    torch_step = step_fn(model)
+    cfg, worst_p, worst_h, differ = model.cfg, 0.0, 0.0, 0
+    encoded = [clf.encode(t, c) for t, c in samples]
+    for start in range(0, len(encoded), batch):
+        ids, mask = pad_batch(encoded[start : start + batch], clf.meta.pad_id)
+        ya = za = yb = zb = np.zeros((*ids.shape, cfg.hidden), dtype=np.float32)
+        for _ in range(cfg.n_sup):
+            pa, ha, ya, za = torch_step(ids, mask, ya, za)
+            pb, hb, yb, zb = clf.step(ids, mask, yb, zb)
+            worst_p = max(worst_p, float(np.abs(pa - pb).max()))
+            worst_h = max(worst_h, float(np.abs(ha - hb).max()))
+        runs = [
+            run_steps(fn, ids, mask, cfg.hidden, cfg.n_sup, clf.halt_threshold)
+            for fn in (torch_step, clf.step)
+        ]
+        (p1, _, s1), (p2, _, s2) = runs
+        differ += int(((s1 != s2) | (p1.argmax(1) != p2.argmax(1))).sum())
+    return {"probs": worst_p, "halt": worst_h, "decisions_differ": differ}
 
 
-def check_members(ckpts: Sequence[dict]) -> None:
-    """Raise ValueError unless every checkpoint can join the first one's ensemble."""
-    first = ckpts[0]
-    for i, ckpt in enumerate(ckpts[1:], start=2):
-        for key in _SHARED:
-            if ckpt[key] != first[key]:
-                raise ValueError(f"checkpoint {i} differs from checkpoint 1 in {key}: members of "
-                                  "an ensemble share one split, tokenizer and network shape")
-        for key in _SHARED_TRAIN:
-            mine, theirs = ckpt["train_config"].get(key), first["train_config"].get(key)
-            if mine != theirs:
-                raise ValueError(f"checkpoint {i} has {key}={mine!r}, checkpoint 1 {theirs!r}: "
-                                  "members of an ensemble share one split and runtime settings")
+def _is_model_dir(path: Path) -> bool:
+    names = {p.name for p in path.iterdir()}
+    return META_FILE in names and names <= set(MODEL_FILES)
 
 
-def export_model(ckpt: dict | Sequence[dict], out_dir: Path | str,
-                 samples: Sequence[tuple[str, WindowContext | None]],
-                 records: Sequence[LabeledRecord] | None = None) -> ModelMeta:
-    """Export ``ckpt`` (a dict from training) to ``out_dir``, replacing it only when verified.
-
-    ``samples`` (at least a few hundred utterances) drive the parity check. Several
-    checkpoints are stacked into one ensemble model; given the training ``records`` (the
-    same data, checked by hash), its held-out accuracy is measured and recorded.
-    """
-    ckpts = [ckpt] if isinstance(ckpt, dict) else list(ckpt)
-    if not ckpts:
-        raise ValueError("export_model needs at least one checkpoint")
-    check_members(ckpts)
-    ckpt = ckpts[0]
+def check_out_dir(out_dir: Path, keep: Sequence[Path] = ()) -> None:
+    """Refuse an output that is not a model directory or an empty one, or that holds ``keep``."""
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    models = [model_from_checkpoint(c) for c in ckpts]
-    cfg = models[0].cfg
-    train_cfg = ckpt["train_config"]
-    temperature = ckpt.get("temperature", 1.0) if len(ckpts) == 1 else 1.0
-    held_out = _held_out(ckpt, records) if len(ckpts) > 1 else None
-    if held_out is not None:
-        temperature = _calibrate_ensemble(models, ckpt, held_out)
-    states = [{k: v.detach().numpy() for k, v in m.state_dict().items()} for m in models]
-    ensemble = [] if len(ckpts) == 1 else [
-        MemberInfo(init_seed=c["train_config"].get("init_seed"), epochs=int(c["metrics"]["epoch"]),
-                   planned_epochs=c["train_config"].get("epochs"),
-                   temperature=c.get("temperature", 1.0),
-                   metrics={k: float(v) for k, v in c["metrics"].items()})
-        for c in ckpts]
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.export-", dir=out_dir.parent))
+    for path in keep:
+        if out_dir.resolve() in (Path(path).resolve(), *Path(path).resolve().parents):
+            raise ExportError(
+                f"{out_dir}: would replace {path}, which the export needs and keeps; "
+                "choose another output directory"
+            )
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if not out_dir.is_dir() or out_dir.is_symlink():
+        raise ExportError(f"{out_dir}: exists and is not a directory; choose another output directory")
+    if any(out_dir.iterdir()) and not _is_model_dir(out_dir):
+        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in MODEL_FILES)
+        raise ExportError(
+            f"{out_dir}: is not a model directory (it holds {', '.join(foreign[:5])}); "
+            "only a model directory or an empty one is replaced"
+        )
+
+
+def recover_interrupted(out_dir: Path) -> None:
+    """Repair what an export killed mid-way left: put a model moved aside back, drop temporaries."""
+    out_dir = Path(out_dir)
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return
+    for path in parent.glob(f".{out_dir.name}.old-*"):
+        if not out_dir.exists() and _is_model_dir(path):
+            log.warning("%s: restoring the model an interrupted export had moved to %s", out_dir, path)
+            os.replace(path, out_dir)
+        elif not _pid_alive(path.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(path, ignore_errors=True)
+    for path in parent.glob(f".{out_dir.name}.export-*"):
+        if not _pid_alive(path.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _pid_alive(text: str) -> bool:
     try:
-        tmp.chmod(0o755)  # mkdtemp makes it private; a model directory is for everyone to read
-        onnx.save(build_step_graph(states, cfg), tmp / MODEL_FILE)
-        (tmp / TOKENIZER_FILE).write_text(ckpt["tokenizer"], encoding="utf-8")
+        os.kill(int(text), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def export_model(
+    ckpt: Checkpoint,
+    out_dir: Path | str,
+    samples: Sequence[tuple[str, WindowContext | None]],
+    keep: Sequence[Path] = (),
+) -> ModelMeta:
+    """Export ``ckpt`` to ``out_dir``, replacing it only when it is a model directory and the new
+    one is verified. ``samples`` (a few hundred utterances) drive the parity check; ``keep``
+    are paths the export must not replace (the checkpoint's run directory)."""
+    out_dir = Path(out_dir)
+    recover_interrupted(out_dir)
+    check_out_dir(out_dir, keep)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    model = model_from_checkpoint(ckpt)
+    meta_in = ckpt.meta
+    tmp = out_dir.with_name(f".{out_dir.name}.export-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        onnx.save(
+            build_step_graph({k: v.detach().numpy() for k, v in model.state_dict().items()}, meta_in.config),
+            tmp / MODEL_FILE,
+        )
+        (tmp / TOKENIZER_FILE).write_text(meta_in.tokenizer, encoding="utf-8")
         meta = ModelMeta(
             version=__version__,
             labels=list(LABELS),
-            config=cfg,
-            context=ContextRules.default(enabled=train_cfg.get("use_context", True)),
-            max_chars=train_cfg["max_chars"],
-            pad_id=Tokenizer.from_str(ckpt["tokenizer"]).token_to_id(PAD),
-            halt_threshold=train_cfg["halt_threshold"],
-            temperature=temperature,
+            config=meta_in.config,
+            context=meta_in.context,
+            max_chars=meta_in.train.max_chars,
+            pad_id=meta_in.pad_id,
+            halt_threshold=meta_in.train.halt_threshold,
+            temperature=meta_in.temperature,
             onnx_sha256=sha256_file(tmp / MODEL_FILE),
             tokenizer_sha256=sha256_file(tmp / TOKENIZER_FILE),
-            training=TrainingInfo(
-                data_sha256=ckpt["data_sha256"], data_files=ckpt["data_files"],
-                records=ckpt["records"], train_records=ckpt["train_records"],
-                val_records=ckpt["val_records"], val_fraction=train_cfg["val_fraction"],
-                seed=train_cfg["seed"],
-                epochs=int(ckpt["metrics"]["epoch"]), planned_epochs=train_cfg.get("epochs"),
-                init_from=ckpt.get("init_from"),
-            ),
-            metrics={k: float(v) for k, v in ckpt["metrics"].items()},
-            ensemble=ensemble,
+            training=meta_in.training_info(),
+            metrics={k: float(v) for k, v in meta_in.metrics.items()},
         )
         (tmp / META_FILE).write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
         clf = IntentClassifier(tmp)
-        diff = parity(models, clf, samples)
-        if not diff <= PARITY_TOLERANCE:
-            raise ExportError(f"ONNX and torch disagree by {diff:.2e} (> {PARITY_TOLERANCE})")
-        smoke = clf.classify("Scratch that.", WindowContext(app_name="Code",
-                                                             bundle_id="com.microsoft.VSCode"))
+        diff = parity(model, clf, samples)
+        if not (diff["probs"] <= PARITY_TOLERANCE and diff["halt"] <= PARITY_TOLERANCE):
+            raise ExportError(
+                f"ONNX and torch disagree by {diff['probs']:.2e} in probabilities and "
+                f"{diff['halt']:.2e} in halting (> {PARITY_TOLERANCE})"
+            )
+        smoke = clf.classify(
+            "Scratch that.", WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode")
+        )
         if smoke.intent not in LABELS or not 0.0 <= smoke.confidence <= 1.0:
             raise ExportError(f"smoke classification returned {smoke!r}")
-        log.info("export verified: %d member(s), %d samples, max |dp| %.1e", len(models),
-                 len(samples), diff)
-        if held_out is not None:
-            meta = _record_ensemble_accuracy(meta, clf, held_out, tmp)
+        log.info(
+            "export verified on %d samples: max |dp| %.1e, |dhalt| %.1e, %d decision(s) differ",
+            len(samples),
+            diff["probs"],
+            diff["halt"],
+            diff["decisions_differ"],
+        )
         replace_dir(tmp, out_dir)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ExportError(
+            f"{out_dir}: cannot write the model directory ({exc.strerror or exc}); nothing was replaced"
+        ) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return meta
-
-
-def _held_out(ckpt: dict, records: Sequence[LabeledRecord] | None) -> list[LabeledRecord] | None:
-    """The members' held-out records, when ``records`` are the data they were trained on."""
-    if records is None or data_hash(records) != ckpt["data_sha256"]:
-        why = ("no training records given" if records is None
-               else "the export's data is not the members' training data")
-        log.warning("%s: the ensemble keeps its members' temperatures and its held-out accuracy "
-                    "is not measured", why)
-        return None
-    train_cfg = ckpt["train_config"]
-    return split_records(records, train_cfg["val_fraction"], train_cfg["seed"]).val
-
-
-def _calibrate_ensemble(models: Sequence[TRM], ckpt: dict, held_out: Sequence[LabeledRecord]) -> float:
-    """Fit one temperature for the members' mean on their held-out split; fold it into each head.
-
-    Each member's own temperature is already in its head; averaging calibrated members makes
-    an under-confident ensemble, which this shared factor corrects (no decision changes).
-    """
-    train_cfg = ckpt["train_config"]
-    tok = Tokenizer.from_str(ckpt["tokenizer"])
-    encoder = InputEncoder(tok, ContextRules.default(enabled=train_cfg.get("use_context", True)),
-                           train_cfg["max_chars"], models[0].cfg.max_tokens)
-    val = Encoded(held_out, encoder, tok.token_to_id(PAD))
-    temperature = fit_temperature(models, val, train_cfg["halt_threshold"])
-    with torch.no_grad():
-        for model in models:
-            model.head.weight.div_(temperature)
-            model.head.bias.div_(temperature)
-    log.info("ensemble of %d: shared held-out temperature %.3f", len(models), temperature)
-    return temperature
-
-
-def _record_ensemble_accuracy(meta: ModelMeta, clf: IntentClassifier,
-                              held_out: Sequence[LabeledRecord], model_dir: Path) -> ModelMeta:
-    """Measure the stacked model on its members' held-out split and write it into the JSON."""
-    results = clf.classify_batch([r.transcript for r in held_out], [r.context for r in held_out])
-    acc = float(np.mean([res.intent == r.label for res, r in zip(results, held_out)]))
-    log.info("ensemble of %d: held-out accuracy %.4f (members: %s)", meta.members, acc,
-             ", ".join(f"{m.metrics.get('val_acc', float('nan')):.4f}" for m in meta.ensemble))
-    meta = meta.model_copy(update={"metrics": {**meta.metrics, "ensemble_val_acc": acc}})
-    (model_dir / META_FILE).write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
     return meta
 
 
@@ -233,6 +219,7 @@ def replace_dir(new: Path, target: Path) -> None:
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
         os.replace(target, old)
     try:
         os.replace(new, target)

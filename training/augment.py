@@ -6,26 +6,12 @@ import random
 import re
 from collections.abc import Callable
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen"]
-_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def number_words(n: int) -> str:
-    """English words for 0..999."""
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f" {_ONES[ones]}" if ones else "")
-    hundreds, rest = divmod(n, 100)
-    return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
-
+from trm_intent.numbers import number_words
 
 _WORD_TO_NUM = {number_words(i): i for i in range(100)}
-_NUM_WORDS = re.compile(r"\b(" + "|".join(sorted(_WORD_TO_NUM, key=len, reverse=True)) + r")\b",
-                        re.IGNORECASE)
+_NUM_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(_WORD_TO_NUM, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _DIGITS = re.compile(r"\b\d{1,3}\b")
 _PUNCT = re.compile(r"[.,!?;:]")
 
@@ -39,9 +25,25 @@ def words_to_digits(text: str) -> str:
 
 
 # Sounds a recogniser confuses: voiced/unvoiced and nasal consonants, neighbouring vowels.
-_SOUND_SWAPS = {"p": "b", "b": "p", "t": "d", "d": "t", "k": "g", "g": "k", "s": "z", "z": "s",
-                "f": "v", "v": "f", "m": "n", "n": "m", "a": "e", "e": "i", "i": "e", "o": "u",
-                "u": "o"}
+_SOUND_SWAPS = {
+    "p": "b",
+    "b": "p",
+    "t": "d",
+    "d": "t",
+    "k": "g",
+    "g": "k",
+    "s": "z",
+    "z": "s",
+    "f": "v",
+    "v": "f",
+    "m": "n",
+    "n": "m",
+    "a": "e",
+    "e": "i",
+    "i": "e",
+    "o": "u",
+    "u": "o",
+}
 _FILLER = {"the", "a", "an", "to", "of", "and", "please", "that", "it", "just"}
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -61,46 +63,28 @@ def _sound_swap(word: str, rng: random.Random) -> str:
         return word
     j = rng.choice(at)
     sub = _SOUND_SWAPS[word[j].lower()]
-    return word[:j] + (sub.upper() if word[j].isupper() else sub) + word[j + 1:]
+    return word[:j] + (sub.upper() if word[j].isupper() else sub) + word[j + 1 :]
 
 
-def _letter_edit(word: str, rng: random.Random) -> str:
-    """A spelling the recogniser's word did not have: one letter dropped, doubled, or two
-    neighbouring letters in the other order."""
-    j = rng.randrange(len(word) - 1)
-    kind = rng.random()
-    if kind < 0.4:
-        return word[:j] + word[j + 1:]
-    if kind < 0.8:
-        return word[:j] + word[j + 1] + word[j] + word[j + 2:]
-    return word[:j + 1] + word[j:]
-
-
-def slip(text: str, rng: random.Random, letters: bool = False) -> str:
+def slip(text: str, rng: random.Random) -> str:
     """One recogniser slip: a sound swapped inside a word, a plural s gained or lost, or a
-    short filler word dropped; with ``letters``, also a word spelled off by one letter
-    (:func:`_letter_edit`), so an unfamiliar spelling of a known word reads as that word. The
-    label never changes: a mis-heard command is still one."""
+    short filler word dropped. The label never changes: a mis-heard command is still one."""
     words = text.split(" ")
     choice = rng.random()
     fillers = [i for i, w in enumerate(words) if w.lower().strip(".,!?") in _FILLER]
-    filler, plural, sound = (0.15, 0.3, 0.6) if letters else (0.2, 0.4, 1.0)
-    if choice < filler and fillers and len(words) >= 3:
+    if choice < 0.2 and fillers and len(words) >= 3:
         del words[rng.choice(fillers)]
         return " ".join(words)
-    if choice < plural:
+    if choice < 0.4:
         return edit_random_word(text, rng, lambda w: w[:-1] if w.endswith("s") else w + "s")
-    if choice < sound:
-        return edit_random_word(text, rng, lambda w: _sound_swap(w, rng))
-    return edit_random_word(text, rng, lambda w: _letter_edit(w, rng))
+    return edit_random_word(text, rng, lambda w: _sound_swap(w, rng))
 
 
-def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0,
-         letter_slips: bool = False) -> str:
+def vary(text: str, rng: random.Random, p: float = 0.5, slip_p: float = 0.0) -> str:
     """A recogniser-style variant of ``text`` (unchanged with probability 1 - p); a slip
-    (:func:`slip`, with ``letter_slips`` its ``letters``) on top with probability ``slip_p``."""
+    (:func:`slip`) on top with probability ``slip_p``."""
     if slip_p and rng.random() < slip_p:
-        text = slip(text, rng, letter_slips)
+        text = slip(text, rng)
     if rng.random() >= p:
         return text
     choice = rng.random()

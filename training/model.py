@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from trm_intent.config import TRMConfig
+from trm_intent.contract import StepFn
 
 
 class Block(nn.Module):
@@ -87,10 +89,7 @@ class TRM(nn.Module):
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """x (token + position embeddings) and the boolean attention mask."""
         t = ids.shape[1]
-        x = self.embed(ids) + self.pos[:t]
-        if self.cfg.context_bias:
-            x = x + x[:, :1]
-        x = self.drop(x)
+        x = self.drop(self.embed(ids) + self.pos[:t])
         # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
         return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
 
@@ -130,3 +129,28 @@ class TRM(nn.Module):
             logits.append(lg)
             halts.append(hl)
         return torch.stack(logits, 1), torch.stack(halts, 1)
+
+
+def step_fn(model: TRM, device: str = "cpu") -> StepFn:
+    """``model`` as the contract's step function over numpy arrays (what the ONNX graph computes).
+
+    Used by training's evaluation, export's parity check and the benchmarks' torch peer, all
+    through :func:`trm_intent.contract.run_steps`.
+    """
+
+    @torch.inference_mode()
+    def step(
+        ids: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        x, m = model.embed_input(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
+        logits, halt, y_out, z_out = model.step(
+            x, torch.from_numpy(y).to(device), torch.from_numpy(z).to(device), m, grad=False
+        )
+        return (
+            torch.softmax(logits, -1).cpu().numpy(),
+            torch.sigmoid(halt).cpu().numpy(),
+            y_out.cpu().numpy(),
+            z_out.cpu().numpy(),
+        )
+
+    return step

@@ -3,7 +3,8 @@
 Text is NFKC-normalised and lower-cased (case is the recogniser's style, not the
 speaker's intent); punctuation stays, as its own tokens. Byte-level pieces mean an unseen
 word, emoji or script degrades into sub-words and bytes, never into an unknown token.
-The context tokens (``[ctx_editor]`` ...) are special tokens, never split.
+The context tokens (``[ctx_editor]`` ...) and ``[pad]`` are vocabulary entries that no text
+can produce: the saved tokenizer has no added tokens (see ``contract.without_added_tokens``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
-from trm_intent.contract import CONTEXT_KINDS, ContextRules, InputEncoder, context_token
+from trm_intent.contract import CONTEXT_KINDS, ContextRules, InputEncoder, context_token, without_added_tokens
 from trm_intent.schema import WindowContext
 
 PAD = "[pad]"
@@ -24,9 +25,7 @@ PAD = "[pad]"
 def train_tokenizer(texts: Iterable[str], vocab_size: int, max_tokens: int) -> Tokenizer:
     """A BPE tokenizer over ``texts`` with at most ``vocab_size`` entries, truncating."""
     tok = Tokenizer(models.BPE())
-    tok.normalizer = normalizers.Sequence(
-        [normalizers.NFKC(), normalizers.Lowercase(), normalizers.Strip()]
-    )
+    tok.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Lowercase(), normalizers.Strip()])
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True, use_regex=True)
     tok.decoder = decoders.ByteLevel()
     specials = [PAD] + [context_token(k) for k in CONTEXT_KINDS]
@@ -38,6 +37,8 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, max_tokens: int) -> T
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
+    # The special entries stay in the vocabulary, but not as added tokens: text is never one.
+    tok = without_added_tokens(tok.to_str())
     tok.enable_truncation(max_length=max_tokens - 1)  # the context token comes first
     return tok
 
@@ -51,17 +52,24 @@ class BPEDropoutEncoder(InputEncoder):
     it gives the tokenizer's own ids.
     """
 
-    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int,
-                 p: float, rng: random.Random) -> None:
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        rules: ContextRules,
+        max_chars: int,
+        max_tokens: int,
+        p: float,
+        rng: random.Random,
+    ) -> None:
         super().__init__(tokenizer, rules, max_chars, max_tokens)
         model = json.loads(tokenizer.to_str())["model"]
         if model.get("type") != "BPE":
             raise ValueError(f"BPE-dropout needs a BPE tokenizer, not {model.get('type')}")
         self.p, self.rng, self.max_ids = p, rng, max_tokens - 1
         self.vocab: dict[str, int] = model["vocab"]
-        self.ranks = {tuple(m.split(" ") if isinstance(m, str) else m): i
-                      for i, m in enumerate(model["merges"])}
-        self.specials = [t.content for t in tokenizer.get_added_tokens_decoder().values()]
+        self.ranks = {
+            tuple(m.split(" ") if isinstance(m, str) else m): i for i, m in enumerate(model["merges"])
+        }
 
     def _merge(self, word: str) -> list[int]:
         # The tokenizers library's algorithm (models/bpe/word.rs), step for step: a queue of
@@ -70,8 +78,11 @@ class BPEDropoutEncoder(InputEncoder):
         text = list(word)
         prev = list(range(-1, len(word) - 1))
         nxt = [*range(1, len(word)), -1]
-        queue = [(rank, i, word[i] + word[i + 1]) for i in range(len(word) - 1)
-                 if (rank := self.ranks.get((word[i], word[i + 1]))) is not None]
+        queue = [
+            (rank, i, word[i] + word[i + 1])
+            for i in range(len(word) - 1)
+            if (rank := self.ranks.get((word[i], word[i + 1]))) is not None
+        ]
         heapq.heapify(queue)
         skipped: list[tuple[int, int, str]] = []
         while queue:
@@ -100,8 +111,7 @@ class BPEDropoutEncoder(InputEncoder):
     def ids(self, transcript: str) -> list[int]:
         """The transcript's token ids, before the context token."""
         text = transcript[: self.max_chars]
-        if self.p == 0 or any(s in text for s in self.specials):
-            # Without dropout, or with a special token typed in the text: the tokenizer's ids.
+        if self.p == 0:
             return self.tokenizer.encode(text, add_special_tokens=False).ids
         normalized = self.tokenizer.normalizer.normalize_str(text)
         out: list[int] = []

@@ -1,8 +1,8 @@
-"""The TRM's hyper-parameters (shared by training, export and the runtime's metadata)."""
+"""The TRM's hyper-parameters and the training recipe (torch-free: the runtime reads them too)."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class TRMConfig(BaseModel):
@@ -11,28 +11,100 @@ class TRMConfig(BaseModel):
     One supervision step runs ``T`` cycles; a cycle updates the latent ``z`` ``n`` times
     (``z <- f(x + y + z)``) and then the answer once (``y <- f(y + z)``). Training runs up
     to ``n_sup`` supervision steps with a loss at each; inference stops early when the
-    halting head is confident.
+    halting head is confident. Every size is bounded, so a model's JSON cannot ask for a
+    7 TiB array or a loop that never ends.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    vocab_size: int = Field(default=2048, ge=16)
-    max_tokens: int = Field(default=32, ge=4, description="Tokens per utterance, context token included.")
-    hidden: int = Field(default=64, ge=8)
-    heads: int = Field(default=4, ge=1)
-    expansion: float = Field(default=2.0, gt=0, description="SwiGLU inner size / hidden.")
-    layers: int = Field(default=2, ge=1)
-    T: int = Field(default=1, ge=1)
-    n: int = Field(default=1, ge=1)
-    n_sup: int = Field(default=3, ge=1)
-    num_labels: int = 2
-    norm_eps: float = 1e-5
-    recursive: bool = Field(default=True, description=(
-        "False makes an ablation baseline: y = f(x), one pass of the network, no recursion."))
-    context_bias: bool = Field(default=False, description=(
-        "Also add the context token's embedding to every position of x."))
+    vocab_size: int = Field(default=2048, ge=16, le=1_000_000)
+    max_tokens: int = Field(
+        default=32, ge=4, le=4096, description="Tokens per utterance, context token included."
+    )
+    hidden: int = Field(default=64, ge=8, le=4096)
+    heads: int = Field(default=4, ge=1, le=256)
+    expansion: float = Field(default=2.0, gt=0, le=16, description="SwiGLU inner size / hidden.")
+    layers: int = Field(default=2, ge=1, le=64)
+    T: int = Field(default=1, ge=1, le=16)
+    n: int = Field(default=1, ge=1, le=16)
+    n_sup: int = Field(default=3, ge=1, le=64)
+    num_labels: int = Field(default=2, ge=2, le=2)
+    norm_eps: float = Field(default=1e-5, gt=0, lt=1)
+    recursive: bool = Field(
+        default=True,
+        description=("False makes the ablation baseline: y = f(x), one pass of the network, no recursion."),
+    )
+
+    @model_validator(mode="after")
+    def _heads_divide_hidden(self) -> TRMConfig:
+        if self.hidden % self.heads:
+            raise ValueError(f"hidden ({self.hidden}) must be divisible by heads ({self.heads})")
+        return self
 
     @property
     def inner(self) -> int:
         """SwiGLU inner width, rounded up to a multiple of 8."""
         return max(8, -(-int(self.hidden * self.expansion) // 8) * 8)
+
+
+class TrainConfig(BaseModel):
+    """Everything that decides a training run (saved with every checkpoint)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: TRMConfig = Field(default_factory=TRMConfig)
+    epochs: int = Field(default=48, ge=1, le=10_000)
+    batch_size: int = Field(default=64, ge=1, le=65_536)
+    lr: float = Field(default=1e-3, gt=0, le=1)
+    weight_decay: float = Field(default=0.05, ge=0)
+    warmup_steps: int = Field(default=100, ge=0)
+    ema_decay: float = Field(default=0.995, ge=0, lt=1)
+    label_smoothing: float = Field(default=0.1, ge=0, lt=1)
+    ambiguous_target: float = Field(
+        default=0.7,
+        gt=0.5,
+        le=1,
+        description="Probability the loss asks for on the label of an `ambiguous`-tagged record, "
+        "so the model learns not to be sure of those (1: treat them like the rest).",
+    )
+    halt_weight: float = Field(default=1.0, ge=0)
+    augment_p: float = Field(default=0.5, ge=0, le=1)
+    slip_p: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description=("Share of training transcripts given one recogniser slip per epoch (augment.slip)."),
+    )
+    bpe_dropout: float = Field(
+        default=0.1,
+        ge=0,
+        lt=1,
+        description=(
+            "BPE-dropout on training transcripts (Provilkov et al. 2020): each merge is skipped with "
+            "this probability, so a word is also seen in smaller pieces, as a mis-spelled word is. "
+            "Drawn from the run's seeded random source (training.tokenizer.BPEDropoutEncoder)."
+        ),
+    )
+    dropout: float = Field(
+        default=0.1,
+        ge=0,
+        lt=1,
+        description=(
+            "Dropout on the input embedding and on each block's attention and SwiGLU outputs "
+            "(training only; the exported graph has none)."
+        ),
+    )
+    val_fraction: float = Field(default=0.15, gt=0, lt=1)
+    max_chars: int = Field(default=400, gt=0, le=100_000)
+    halt_threshold: float = Field(default=0.5, gt=0, le=1)
+    use_context: bool = Field(default=True, description="False: every window is unknown (ablation).")
+    seed: int = Field(
+        default=0, description="Picks the held-out split; also seeds the run unless init_seed is given."
+    )
+    init_seed: int | None = Field(
+        default=None,
+        description=(
+            "Seeds the weights' initialisation, the batch order and the augmentation, leaving the "
+            "split to seed (None: seed): repeated runs of one recipe on one split."
+        ),
+    )

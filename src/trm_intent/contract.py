@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tokenizers import Tokenizer
 
 from . import app_kinds
@@ -38,8 +38,16 @@ STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "y", "z")
 STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "y_out", "z_out")
 
 CONTEXT_KINDS: tuple[str, ...] = (
-    "unknown", "other", "editor", "terminal", "browser", "chat", "mail", "document",
-    "finder", "media",
+    "unknown",
+    "other",
+    "editor",
+    "terminal",
+    "browser",
+    "chat",
+    "mail",
+    "document",
+    "finder",
+    "media",
 )
 
 # How much of a window field is read: a client cuts there (code points) before stripping.
@@ -62,6 +70,20 @@ class ContextRules(BaseModel):
     app_names: dict[str, str] = Field(default_factory=dict)
     browser_titles: list[tuple[str, str]] = Field(default_factory=list)
 
+    @field_validator("bundle_ids", "app_names")
+    @classmethod
+    def _known_kinds(cls, table: dict[str, str]) -> dict[str, str]:
+        for key, kind in table.items():
+            if kind not in CONTEXT_KINDS:
+                raise ValueError(f"{key!r} maps to {kind!r}, not one of {', '.join(CONTEXT_KINDS)}")
+        return table
+
+    @field_validator("browser_titles")
+    @classmethod
+    def _known_title_kinds(cls, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        cls._known_kinds(dict(pairs))
+        return pairs
+
     @classmethod
     def default(cls, enabled: bool = True) -> ContextRules:
         """The tables of :mod:`trm_intent.app_kinds` (what a new training run saves)."""
@@ -69,13 +91,12 @@ class ContextRules(BaseModel):
         bundle_ids = {b: kind for kind, table in groups.items() for b in table}
         app_names = {name.lower(): kind for kind, table in groups.items() for name in table.values()}
         app_names.update(app_kinds.EXTRA_APP_NAMES)
-        return cls(enabled=enabled, bundle_ids=bundle_ids, app_names=app_names,
-                   browser_titles=list(app_kinds.BROWSER_TITLES))
-
-    def kinds_used(self) -> set[str]:
-        """Every kind the tables can name."""
-        return ({"unknown", "other"} | set(self.bundle_ids.values()) | set(self.app_names.values())
-                | {kind for _, kind in self.browser_titles})
+        return cls(
+            enabled=enabled,
+            bundle_ids=bundle_ids,
+            app_names=app_names,
+            browser_titles=list(app_kinds.BROWSER_TITLES),
+        )
 
     def kind(self, context: WindowContext) -> str:
         """The kind of app the window belongs to (one of CONTEXT_KINDS)."""
@@ -102,16 +123,21 @@ def is_empty(transcript: str) -> bool:
 def empty_result(labels: Sequence[str]) -> IntentResult:
     """The answer to an empty transcript: dictation, sure, without running the model."""
     probs = {label: float(label == "dictation") for label in labels}
-    return IntentResult.model_construct(intent="dictation", confidence=1.0, halting_confidence=1.0,
-                                        probabilities=probs, steps=0)
+    return IntentResult.model_construct(
+        intent="dictation", confidence=1.0, halting_confidence=1.0, probabilities=probs, steps=0
+    )
 
 
 def to_result(labels: Sequence[str], probs: np.ndarray, halt: float, steps: int) -> IntentResult:
     """One row of :func:`run_steps` as the API's result."""
     best = int(probs.argmax())
     return IntentResult.model_construct(
-        intent=labels[best], confidence=float(probs[best]), halting_confidence=float(halt),
-        probabilities={label: float(p) for label, p in zip(labels, probs)}, steps=int(steps))
+        intent=labels[best],
+        confidence=float(probs[best]),
+        halting_confidence=float(halt),
+        probabilities={label: float(p) for label, p in zip(labels, probs)},
+        steps=int(steps),
+    )
 
 
 def without_added_tokens(tokenizer_json: str) -> Tokenizer:
@@ -131,8 +157,7 @@ def without_added_tokens(tokenizer_json: str) -> Tokenizer:
 class InputEncoder:
     """Transcript + window -> token ids: ``[ctx id] + tokenizer(transcript[:max_chars])[:max_tokens - 1]``."""
 
-    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int,
-                 max_tokens: int) -> None:
+    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int) -> None:
         self.tokenizer, self.rules, self.max_chars = tokenizer, rules, max_chars
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length=max_tokens - 1)
@@ -144,13 +169,34 @@ class InputEncoder:
             self.context_ids[kind] = token_id
 
     def encode(self, transcript: str, context: WindowContext) -> list[int]:
-        ids = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+        try:
+            ids = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+        except Exception:  # the tokenizer's own error for text it cannot take
+            check_text(transcript)
+            raise
         return [self.context_ids[self.rules.kind(context)], *ids]
 
     def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
-        encoded = self.tokenizer.encode_batch([t[: self.max_chars] for t in transcripts],
-                                              add_special_tokens=False)
+        try:
+            encoded = self.tokenizer.encode_batch(
+                [t[: self.max_chars] for t in transcripts], add_special_tokens=False
+            )
+        except Exception:
+            for text in transcripts:
+                check_text(text)
+            raise
         return [[self.context_ids[self.rules.kind(c)], *e.ids] for e, c in zip(encoded, contexts)]
+
+
+def check_text(text: str) -> None:
+    """Raise ValueError when ``text`` is no Unicode text (a lone surrogate cannot be encoded)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"transcript is not valid Unicode text: lone surrogate "
+            f"U+{ord(text[exc.start]):04X} at position {exc.start}"
+        ) from None
 
 
 def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
@@ -168,8 +214,9 @@ def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray
 StepFn = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], Sequence[np.ndarray]]
 
 
-def run_steps(step: StepFn, ids: np.ndarray, mask: np.ndarray, hidden: int, n_sup: int,
-              halt_threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def run_steps(
+    step: StepFn, ids: np.ndarray, mask: np.ndarray, hidden: int, n_sup: int, halt_threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Supervision steps until every row halts: per-row ``probs``, ``halt`` and steps run.
 
     ids, mask: (batch, seq) int64. Returns probs (batch, labels), halt (batch,), steps (batch,).

@@ -71,13 +71,35 @@ def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins
     return float(ece)
 
 
+def fit_temperature(probs: np.ndarray, labels: np.ndarray) -> float:
+    """The softmax temperature that minimises the negative log-likelihood of ``labels``.
+
+    ``probs`` (records, labels) are answers at the step the runtime stops at; their logs are the
+    logits up to a per-row constant, which a softmax ignores. Label smoothing (and the soft target
+    of ambiguous records) trains the model to stop short of certainty, so raw probabilities run
+    below accuracy; dividing the logits by this temperature fixes that and changes no decision.
+    """
+    logits = np.log(np.clip(np.asarray(probs, dtype=np.float64), 1e-12, 1.0))
+    rows = np.arange(len(labels))
+    grid = np.exp(np.linspace(np.log(0.2), np.log(5.0), 401))
+    nll = []
+    for t in grid:
+        scaled = logits / t
+        scaled -= scaled.max(1, keepdims=True)
+        log_softmax = scaled - np.log(np.exp(scaled).sum(1, keepdims=True))
+        nll.append(-log_softmax[rows, labels].mean())
+    return float(grid[int(np.argmin(nll))])
+
+
 def _slices(keys: Sequence[list[str]], correct: np.ndarray) -> dict[str, Slice]:
     groups: dict[str, list[bool]] = defaultdict(list)
     for ks, ok in zip(keys, correct):
         for k in ks:
             groups[k].append(bool(ok))
-    return {k: Slice(records=len(v), accuracy=float(np.mean(v)))
-            for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
+    return {
+        k: Slice(records=len(v), accuracy=float(np.mean(v)))
+        for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    }
 
 
 def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> EvalReport:
@@ -98,11 +120,21 @@ def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> 
         rec = tp / n_gold if n_gold else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         per_label[label] = LabelScores(precision=prec, recall=rec, f1=f1, support=n_gold)
-    confusion = {g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS}
-                 for g in LABELS}
-    errors = [Miss(id=r.id, transcript=r.transcript, app_name=r.context.app_name, label=r.label,
-                   predicted=res.intent, confidence=res.confidence)
-              for r, res, ok in zip(records, results, correct) if not ok]
+    confusion = {
+        g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS} for g in LABELS
+    }
+    errors = [
+        Miss(
+            id=r.id,
+            transcript=r.transcript,
+            app_name=r.context.app_name,
+            label=r.label,
+            predicted=res.intent,
+            confidence=res.confidence,
+        )
+        for r, res, ok in zip(records, results, correct)
+        if not ok
+    ]
     return EvalReport(
         records=len(records),
         accuracy=float(correct[scored].mean()) if scored.any() else 0.0,

@@ -1,13 +1,14 @@
 """The runtime: load a model directory once, classify utterances in well under a millisecond.
 
 Needs only onnxruntime, tokenizers, numpy and pydantic. One supervision step of the TRM is
-one ONNX run; the runtime feeds (y, z) back and stops as soon as the halting head is
-confident (or after ``n_sup`` steps).
+one ONNX run; :func:`trm_intent.contract.run_steps` feeds (y, z) back and stops as soon as the
+halting head is confident (or after ``n_sup`` steps).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Sequence
 from importlib import resources
@@ -15,14 +16,26 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from .artifacts import MODEL_FILE, TOKENIZER_FILE, ModelError, ModelMeta, read_meta
-from .contract import InputEncoder
+from ._onnxruntime import ort
+from .artifacts import MODEL_FILE, TOKENIZER_FILE, ModelError, ModelMeta, check_graph_ops, read_meta
+from .contract import (
+    STEP_INPUTS,
+    STEP_OUTPUTS,
+    InputEncoder,
+    empty_result,
+    is_empty,
+    pad_batch,
+    run_steps,
+    to_result,
+)
 from .schema import IntentResult, WindowContext
 
 log = logging.getLogger(__name__)
+
+MAX_THREADS = 256
+BATCH_ROWS = 64  # classify_batch runs rows of similar length together, this many at a time
 
 
 def default_model_dir() -> Path:
@@ -30,46 +43,95 @@ def default_model_dir() -> Path:
     return Path(str(resources.files("trm_intent") / "models" / "default"))
 
 
+def _check_threads(threads: object) -> int:
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be an int, got {type(threads).__name__} {threads!r}")
+    if not 1 <= threads <= MAX_THREADS:
+        raise ValueError(f"threads must be between 1 and {MAX_THREADS}, got {threads}")
+    return threads
+
+
+def _check_threshold(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"halt_threshold must be a number, got {type(value).__name__} {value!r}")
+    if not (math.isfinite(value) and 0.0 < value <= 1.0):
+        raise ValueError(f"halt_threshold must be in (0, 1], got {value}")
+    return float(value)
+
+
 class IntentClassifier:
     """Command-or-dictation decisions from one exported TRM model directory.
 
     Thread-safe: one instance may serve many threads (onnxruntime sessions and
     tokenizers are safe for concurrent use; the instance holds no per-call state).
+    It cannot be pickled (it holds an onnxruntime session): in another process, load
+    the model directory again.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, *, threads: int = 1,
-                 halt_threshold: float | None = None) -> None:
+    def __init__(
+        self, model_dir: str | Path | None = None, *, threads: int = 1, halt_threshold: float | None = None
+    ) -> None:
+        threads = _check_threads(threads)
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         self.meta: ModelMeta = read_meta(self.model_dir)
         self.labels = list(self.meta.labels)
-        self.halt_threshold = (self.meta.halt_threshold if halt_threshold is None
-                               else float(halt_threshold))
-        if not 0.0 < self.halt_threshold <= 1.0:
-            raise ValueError("halt_threshold must be in (0, 1]")
+        self.halt_threshold = _check_threshold(
+            self.meta.halt_threshold if halt_threshold is None else halt_threshold
+        )
         cfg = self.meta.config
-        try:
-            self._encoder = InputEncoder(self._load_tokenizer(), self.meta.context,
-                                         self.meta.max_chars, cfg.max_tokens)
-        except ValueError as exc:
-            raise ModelError(f"{self.model_dir / TOKENIZER_FILE}: {exc}") from None
-        self._session = self._load_session(threads)
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
-        self._members = self.meta.members
+        self._encoder = InputEncoder(
+            self._load_tokenizer(), self.meta.context, self.meta.max_chars, cfg.max_tokens
+        )
+        self._session = self._load_session(threads)
+        self._check_step()
 
     @classmethod
     def load(cls, model_dir: str | Path, **kwargs: Any) -> IntentClassifier:
         """Load any exported model directory."""
         return cls(model_dir, **kwargs)
 
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            "an IntentClassifier cannot be pickled (it holds an onnxruntime session); "
+            "load the model directory again in the other process"
+        )
+
+    # -- loading and checking what is loaded ----------------------------------------------------
+
     def _load_tokenizer(self) -> Tokenizer:
         path = self.model_dir / TOKENIZER_FILE
         try:
-            return Tokenizer.from_file(str(path))
+            tokenizer = Tokenizer.from_file(str(path))
         except Exception as exc:  # tokenizers raises a bare Exception on bad files
             raise ModelError(f"{path}: cannot load tokenizer ({exc})") from None
+        added = [t.content for t in tokenizer.get_added_tokens_decoder().values()]
+        if added:
+            raise ModelError(
+                f"{path}: declares added tokens ({', '.join(added[:4])}...): text such as "
+                f"{added[0]!r} in a transcript would be read as a control token; "
+                "the contract's tokenizer has none"
+            )
+        vocab = tokenizer.get_vocab_size()
+        if vocab > self.meta.config.vocab_size:
+            raise ModelError(
+                f"{path}: {vocab} entries, but the model's embedding has "
+                f"{self.meta.config.vocab_size} (config.vocab_size)"
+            )
+        if tokenizer.id_to_token(self._pad) != "[pad]":
+            raise ModelError(
+                f"{self.model_dir / 'trm_intent.json'}: pad_id {self._pad} is "
+                f"{tokenizer.id_to_token(self._pad)!r} in the tokenizer, not '[pad]'"
+            )
+        try:
+            InputEncoder(tokenizer, self.meta.context, self.meta.max_chars, self.meta.config.max_tokens)
+        except ValueError as exc:
+            raise ModelError(f"{path}: {exc}") from None
+        return tokenizer
 
     def _load_session(self, threads: int) -> ort.InferenceSession:
         path = self.model_dir / MODEL_FILE
+        check_graph_ops(path)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -80,54 +142,63 @@ class IntentClassifier:
             session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own exception types
             raise ModelError(f"{path}: onnxruntime cannot load it ({exc})") from None
-        names = ([i.name for i in session.get_inputs()], [o.name for o in session.get_outputs()])
-        expected = (["input_ids", "attention_mask", "y", "z"], ["probs", "halt", "y_out", "z_out"])
-        if names != expected:
-            raise ModelError(f"{path}: inputs/outputs {names} are not the TRM step's {expected}")
+        names = (tuple(i.name for i in session.get_inputs()), tuple(o.name for o in session.get_outputs()))
+        if names != (STEP_INPUTS, STEP_OUTPUTS):
+            raise ModelError(
+                f"{path}: inputs/outputs {names} are not the TRM step's {(STEP_INPUTS, STEP_OUTPUTS)}"
+            )
+        hidden = session.get_inputs()[2].shape[-1]
+        if hidden != self._hidden:
+            raise ModelError(
+                f"{path}: the graph's state is {hidden} wide, trm_intent.json says "
+                f"config.hidden {self._hidden}"
+            )
         return session
 
-    # -- the hot path -------------------------------------------------------------------
+    def _check_step(self) -> None:
+        """One step on the longest input with the highest token id: shapes, finite outputs."""
+        path = self.model_dir / MODEL_FILE
+        cfg = self.meta.config
+        top = self._encoder.tokenizer.get_vocab_size() - 1
+        ids = np.full((2, cfg.max_tokens), top, dtype=np.int64)
+        ids[:, 0] = self._encoder.context_ids["unknown"]
+        mask = np.ones_like(ids)
+        mask[1, cfg.max_tokens // 2 :] = 0
+        state = np.zeros((2, cfg.max_tokens, cfg.hidden), dtype=np.float32)
+        try:
+            probs, halt, y, z = self.step(ids, mask, state, state)
+        except Exception as exc:  # onnxruntime's own error types
+            raise ModelError(
+                f"{path}: the step graph fails on {cfg.max_tokens} tokens with ids up to "
+                f"{top} (config.max_tokens, the tokenizer's vocabulary): {exc}"
+            ) from None
+        expected = ((2, len(self.labels)), (2,), state.shape, state.shape)
+        got = tuple(np.shape(a) for a in (probs, halt, y, z))
+        if got != expected:
+            raise ModelError(
+                f"{path}: the step's outputs are shaped {got}, not {expected} (labels, config.hidden)"
+            )
+        if not all(np.isfinite(a).all() for a in (probs, halt, y, z)):
+            raise ModelError(f"{path}: the step graph returns NaN or infinite values")
+        if not (np.allclose(probs.sum(-1), 1.0, atol=1e-4) and ((halt >= 0) & (halt <= 1)).all()):
+            raise ModelError(f"{path}: `probs` are not probabilities or `halt` is outside [0, 1]")
 
-    def _encode(self, transcript: object, context: object) -> list[int]:
+    # -- the hot path -----------------------------------------------------------------------------
+
+    def encode(self, transcript: str, context: Any = None) -> list[int]:
+        """The model's input ids for ``transcript`` said in ``context`` (context token first)."""
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
         return self._encoder.encode(transcript, WindowContext.coerce(context))
 
-    def _zeros(self, batch: int, seq: int) -> np.ndarray:
-        """The first step's y (and z): (batch, seq, hidden), with a member axis for ensembles."""
-        if self._members == 1:
-            return np.zeros((batch, seq, self._hidden), dtype=np.float32)
-        return np.zeros((batch, self._members, seq, self._hidden), dtype=np.float32)
-
-    def _run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Run supervision steps until every row halts; per-row probs, halt and steps."""
-        batch, seq = ids.shape
-        y = self._zeros(batch, seq)
-        z = np.zeros_like(y)
-        probs = np.empty((batch, len(self.labels)), dtype=np.float32)
-        halt = np.empty(batch, dtype=np.float32)
-        steps = np.zeros(batch, dtype=np.int64)
-        live = np.arange(batch)
-        for step in range(1, self._n_sup + 1):
-            p, h, y, z = self._session.run(
-                None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": z})
-            probs[live], halt[live], steps[live] = p, h, step
-            keep = h < self.halt_threshold
-            if not keep.any():
-                break
-            if not keep.all():
-                live, ids, mask, y, z = live[keep], ids[keep], mask[keep], y[keep], z[keep]
-        return probs, halt, steps
-
-    def _result(self, probs: np.ndarray, halt: float, steps: int) -> IntentResult:
-        best = int(probs.argmax())
-        return IntentResult.model_construct(
-            intent=self.labels[best],
-            confidence=float(probs[best]),
-            halting_confidence=float(halt),
-            probabilities={label: float(p) for label, p in zip(self.labels, probs)},
-            steps=int(steps),
+    def step(
+        self, ids: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """One supervision step of the graph: (probs, halt, y_out, z_out)."""
+        probs, halt, y, z = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": z}
         )
+        return probs, halt, y, z
 
     def classify(self, transcript: str, context: Any = None) -> IntentResult:
         """Decide whether ``transcript``, said in ``context``, is a command or dictation.
@@ -137,48 +208,43 @@ class IntentClassifier:
         whitespace-only transcript has nothing to execute: it is returned as dictation
         with confidence 1.0 and ``steps == 0`` without running the model.
         """
-        ids = self._encode(transcript, context)
-        if not transcript.strip():
-            return self._empty()
-        # One row: the batch bookkeeping of _run() is a tenth of the call, so skip it.
+        ids = self.encode(transcript, context)
+        if is_empty(transcript):
+            return empty_result(self.labels)
         arr = np.array([ids], dtype=np.int64)
-        state = self._zeros(1, arr.shape[1])
-        feed = {"input_ids": arr, "attention_mask": np.ones_like(arr), "y": state, "z": state}
-        for step in range(1, self._n_sup + 1):  # noqa: B007 - the step count is returned
-            probs, halt, feed["y"], feed["z"] = self._session.run(None, feed)
-            if halt[0] >= self.halt_threshold:
-                break
-        return self._result(probs[0], halt[0], step)
+        probs, halt, steps = run_steps(
+            self.step, arr, np.ones_like(arr), self._hidden, self._n_sup, self.halt_threshold
+        )
+        return to_result(self.labels, probs[0], halt[0], steps[0])
 
-    def classify_batch(self, transcripts: Sequence[str],
-                       contexts: Sequence[Any] | None = None) -> list[IntentResult]:
-        """Classify many utterances in one padded batch (same results as classify())."""
+    def classify_batch(
+        self, transcripts: Sequence[str], contexts: Sequence[Any] | None = None
+    ) -> list[IntentResult]:
+        """Classify many utterances (same results as classify(), faster per utterance).
+
+        Rows of similar length run together, ``BATCH_ROWS`` at a time, so a long batch costs
+        no padding and no more memory than a short one.
+        """
         if isinstance(transcripts, str):
             raise TypeError("classify_batch takes a sequence of transcripts, not one str")
         transcripts = list(transcripts)
         contexts = [None] * len(transcripts) if contexts is None else list(contexts)
         if len(contexts) != len(transcripts):
             raise ValueError(f"{len(transcripts)} transcripts but {len(contexts)} contexts")
-        encoded = [self._encode(t, c) for t, c in zip(transcripts, contexts)]
-        rows = [i for i, t in enumerate(transcripts) if t.strip()]
-        results: list[IntentResult] = [self._empty()] * len(transcripts)
-        if not rows:
-            return results
-        seq = max(len(encoded[i]) for i in rows)
-        ids = np.full((len(rows), seq), self._pad, dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for r, i in enumerate(rows):
-            ids[r, : len(encoded[i])] = encoded[i]
-            mask[r, : len(encoded[i])] = 1
-        probs, halt, steps = self._run(ids, mask)
-        for r, i in enumerate(rows):
-            results[i] = self._result(probs[r], halt[r], steps[r])
+        encoded = [self.encode(t, c) for t, c in zip(transcripts, contexts)]
+        results: list[IntentResult] = [empty_result(self.labels)] * len(transcripts)
+        rows = sorted(
+            (i for i, t in enumerate(transcripts) if not is_empty(t)), key=lambda i: len(encoded[i])
+        )
+        for start in range(0, len(rows), BATCH_ROWS):
+            chunk = rows[start : start + BATCH_ROWS]
+            ids, mask = pad_batch([encoded[i] for i in chunk], self._pad)
+            probs, halt, steps = run_steps(
+                self.step, ids, mask, self._hidden, self._n_sup, self.halt_threshold
+            )
+            for r, i in enumerate(chunk):
+                results[i] = to_result(self.labels, probs[r], halt[r], steps[r])
         return results
-
-    def _empty(self) -> IntentResult:
-        probs = {label: float(label == "dictation") for label in self.labels}
-        return IntentResult.model_construct(intent="dictation", confidence=1.0,
-                                            halting_confidence=1.0, probabilities=probs, steps=0)
 
 
 _default: IntentClassifier | None = None
