@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,40 +65,149 @@ def record_key(record: LabeledRecord) -> tuple[str, str, str, str]:
     return (record.transcript.strip(), c.app_name, c.bundle_id, c.window_title)
 
 
+# A data file is read whole; one this large is a mistake (a log, a disk image), not labels.
+MAX_FILE_BYTES = 1 << 30
+
+# A JSON string may hold an escaped UTF-16 surrogate ("\ud800") with no partner: Python
+# decodes it to a str that no UTF-8 encoder, tokenizer or terminal accepts.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Decoded UTF-8 holds none, so only a line with such an escape needs looking at.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """Text for an error message: at most ``limit`` characters, surrogates escaped."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _describe(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
-        loc = ".".join(str(p) for p in item["loc"]) or "record"
+        loc = _short(".".join(str(p) for p in item["loc"]) or "record")
         msg = item["msg"]
         if item["type"] == "missing":
             msg = "missing field"
         elif item["type"] == "literal_error":
-            msg = f"unknown value {item.get('input')!r} ({item['msg'].lower()})"
+            msg = f"unknown value {_short(repr(item.get('input')))} ({item['msg'].lower()})"
         parts.append(f"{loc}: {msg}")
     return "; ".join(parts)
 
 
-def parse_line(text: str, path: Path | str, line: int) -> LabeledRecord:
-    """Parse one JSONL line into a record, raising DataError naming file and line."""
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object whose keys are all different (a parser keeps the last one silently)."""
+    obj: dict[str, object] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKey(key)
+        obj[key] = value
+    return obj
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)
+
+
+def _not_unicode(obj: object) -> str | None:
+    """Where a parsed JSON value holds a lone surrogate (``context.app_name``, ``tags.1``),
+    or None. Looked for before validation, which would reject some fields cryptically and
+    pass others on to crash the tokenizer."""
+    stack: list[tuple[str, object]] = [("", obj)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where or "record"
+        elif isinstance(value, dict):
+            for key in reversed(value):
+                name = f"{where}.{key}" if where else key
+                if _SURROGATE.search(key):
+                    return f"{_short(where or 'record')}: a key"
+                stack.append((name, value[key]))
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{i}", item) for i, item in reversed(list(enumerate(value))))
+    return None
+
+
+def _json_line(text: str, path: Path | str, line: int) -> object:
+    if text.startswith("\ufeff"):
+        raise DataError(path, line, "a byte-order mark (U+FEFF) starts the line; remove it "
+                        "(were files joined with cat?)")
     try:
-        obj = json.loads(text)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise DataError(path, line, f"bad JSON: {exc.msg} (column {exc.colno})") from None
+    except _DuplicateKey as exc:
+        raise DataError(path, line, f"duplicate key {_short(repr(exc.key))}") from None
+    except RecursionError:
+        raise DataError(path, line, "bad JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer too long to convert (Python's digit limit)
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+        reason = (f"a number of more than {limit} digits" if "digits" in str(exc) and limit
+                  else _short(str(exc), 200))
+        raise DataError(path, line, f"bad JSON: {reason}") from None
+
+
+def parse_line(text: str, path: Path | str, line: int) -> LabeledRecord:
+    """Parse one JSONL line into a record, raising DataError naming file and line."""
+    obj = _json_line(text, path, line)
     if not isinstance(obj, dict):
         raise DataError(path, line, f"expected a JSON object, got {type(obj).__name__}")
+    bad = _not_unicode(obj) if _SURROGATE_ESCAPE.search(text) else None
+    if bad is not None:
+        raise DataError(path, line, f"{_short(bad)}: not valid Unicode text (lone surrogate)")
     try:
         return LabeledRecord.model_validate(obj)
     except ValidationError as exc:
         raise DataError(path, line, _describe(exc)) from None
+    except RecursionError:
+        raise DataError(path, line, "nested too deeply") from None
+
+
+_NOT_REGULAR = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
+                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                (stat.S_ISSOCK, "a socket"))
+
+
+def _check_regular(p: Path, mode: int, size: int) -> None:
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _NOT_REGULAR if test(mode)), "something else")
+        raise DataError(p, None, f"cannot read: not a regular file ({what})")
+    if size > MAX_FILE_BYTES:
+        raise DataError(p, None, f"cannot read: larger than {MAX_FILE_BYTES} bytes")
+
+
+def _read_bytes(p: Path) -> bytes:
+    """The bytes of a regular file. A device, FIFO or directory is refused before it is
+    opened for reading (``/dev/zero`` never ends; opening a FIFO waits for a writer)."""
+    try:
+        st = p.stat()
+        _check_regular(p, st.st_mode, st.st_size)
+        # Non-blocking, and checked again once open: the path may have changed meanwhile.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            _check_regular(p, st.st_mode, st.st_size)
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except DataError:
+        raise
+    except OSError as exc:
+        raise DataError(p, None, f"cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL in the path
+        raise DataError(p, None, f"cannot read: {exc}") from None
+    _check_regular(p, stat.S_IFREG, len(raw))  # it grew while being read
+    return raw
 
 
 def read_jsonl(path: Path | str) -> list[Located]:
     """Read one file; the whole file is validated before anything is returned."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise DataError(p, None, f"cannot read: {exc.strerror or exc}") from None
+    raw = _read_bytes(p)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
