@@ -1,4 +1,4 @@
-"""Dictation families, part one: messages, mail, developer text, terminal text.
+"""Dictation: messages, mail, documents, notes, developer text, terminal text.
 
 Everything here is text the speaker wants typed. Prose about everyday topics lives in
 ``prose.py``.

@@ -21,18 +21,18 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-import app_grammar  # noqa: E402
+import app_commands  # noqa: E402
+import code_and_ui_grammar  # noqa: E402
+import command_words_inside_prose  # noqa: E402
+import commandlike_text  # noqa: E402
 import commands  # noqa: E402
-import commands_more  # noqa: E402
 import contexts  # noqa: E402
 import dictation  # noqa: E402
-import dictation_more  # noqa: E402
 import flips  # noqa: E402
-import pack_grammar  # noqa: E402
+import imperative_prose  # noqa: E402
+import payload_commands  # noqa: E402
 import prose  # noqa: E402
-import prose_inside  # noqa: E402
-import prose_more  # noqa: E402
-import voice_grammar  # noqa: E402
+import terse_commands  # noqa: E402
 from common import Item, surface  # noqa: E402
 
 log = logging.getLogger("generate")
@@ -69,10 +69,12 @@ REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "
 
 
 def all_families() -> list[tuple[str, int, object, dict | None]]:
+    """Every family, in the order the data was built up (each family's records, and the
+    final shuffle, depend on it)."""
     return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
-            *commands_more.FAMILIES, *dictation_more.FAMILIES, *prose_more.FAMILIES,
-            *app_grammar.FAMILIES, *voice_grammar.FAMILIES, *pack_grammar.FAMILIES,
-            *prose_inside.FAMILIES]
+            *terse_commands.FAMILIES, *commandlike_text.FAMILIES, *imperative_prose.FAMILIES,
+            *app_commands.FAMILIES, *code_and_ui_grammar.FAMILIES, *payload_commands.FAMILIES,
+            *command_words_inside_prose.FAMILIES]
 
 
 def _fold(text: str) -> str:
@@ -83,8 +85,8 @@ def _fold(text: str) -> str:
 # and any one-word command ("Save.", "Find.") — in a chat box those read as text.
 REPLY_LIKE = ({_fold(s[0]) for s in flips.SOCIAL}
               | {_fold(t) for t in dictation.SHORT_REPLIES}
-              | {_fold(t) for t in dictation_more.REPLIES_MORE}
-              | {_fold(t) for t in app_grammar.APP_TALK}
+              | {_fold(t) for t in commandlike_text.REPLIES_MORE}
+              | {_fold(t) for t in app_commands.APP_TALK}
               | {_fold(t) for t, _label, _kind in flips.AMBIGUOUS})
 
 

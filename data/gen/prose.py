@@ -1,4 +1,4 @@
-"""Dictation families, part two: everyday English prose, written outright and composed.
+"""Everyday English prose, written outright and composed: dictation.
 
 Read-speech style sentences about many topics, so that a model trained from scratch
 sees plenty of ordinary English that is not about computers.

@@ -1,12 +1,12 @@
-"""Prose with command words inside it: dictation, not commands (data version 7).
+"""Prose with command words inside it: dictation, not commands.
 
-The model learned that a command word anywhere in an utterance ("accept", "plus", "copy",
-"insert") means a command, because in the earlier versions such words stood almost only in
-commands or at the start of a sentence. These are ordinary sentences that use the words of
-the command vocabulary (``VOZCTL_COMMANDS.md`` and the voice-grammar families) after their
+A model learns that a command word anywhere in an utterance ("accept", "plus", "copy",
+"insert") means a command when such words stand almost only in commands or at the start of
+a sentence, as they did in the other families. These are ordinary sentences that use the words of
+the command vocabulary (``VOZCTL_COMMANDS.md`` and ``code_and_ui_grammar.py``) after their
 first word, in their everyday sense ("The goalkeeper made an incredible save in the final
 minute."), words that only look like command words ("closet", "savings"), and sums and
-comparisons said in prose. Short sentences matter most: the bundle of data version 5 called
+comparisons said in prose. Short sentences matter most: a model trained without them called
 15 to 19% of the short ones ("He quit smoking last year.") commands, and almost none of the
 long ones. Every sentence was written for this project; drafts whose words overlapped a
 dev-eval transcript's by a third or more were dropped.
@@ -14,7 +14,7 @@ dev-eval transcript's by a third or more were dropped.
 
 from __future__ import annotations
 
-from app_grammar import PROSE_ANY
+from app_commands import PROSE_ANY
 from common import items
 
 D = "dictation"

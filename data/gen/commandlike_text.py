@@ -1,4 +1,4 @@
-"""Dictation families, part three: text that looks like a command on the surface.
+"""Dictation that looks like a command on the surface.
 
 Shell lines spoken into terminals, search queries, short replies, imperative commit
 messages and issue titles, and code comments, composed from many different words.

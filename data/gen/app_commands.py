@@ -1,4 +1,4 @@
-"""App grammar: terse commands of chat, document, Finder, media, mail and system apps.
+"""App commands: the terse grammar of chat, document, Finder, media, mail and system apps.
 
 A command grammar is not English: "thread close", "sidebar hide", "heading two",
 "track next". Such a phrase is a command wherever it is said, a chat window included,

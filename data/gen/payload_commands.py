@@ -1,7 +1,7 @@
-"""Grammar of public voice-control packs whose commands carry free text, and its prose twins.
+"""Voice-control pack commands that carry free text or name an app's panes, and prose twins.
 
 The community command sets of voice-coding tools (Talon's is the best known) have families
-the earlier generators had no words for: a search engine then "hunt" and a query, editor
+the other families have no words for: a search engine then "hunt" and a query, editor
 quick-open and find with a payload ("file hunt user controller", "select next user name"),
 chat-app grammar (Discord and Slack panes, emoji by name), the tool's own helpers
 ("microphone pick two", "nope that was snake", "phones there"), refactors by name in

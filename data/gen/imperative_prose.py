@@ -1,4 +1,4 @@
-"""Dictation families, part four: more everyday English, much of it imperative.
+"""Everyday English, much of it imperative sentences: dictation.
 
 A plain imperative sentence about the physical world ("Keep your eyes on the ball.") is text
 to type, not an instruction to the computer. These families give the model many such

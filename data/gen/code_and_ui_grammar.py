@@ -1,4 +1,4 @@
-"""Voice-control grammar beyond vozctl's list, and prose that opens the way it does.
+"""Code, formatter and UI grammar beyond vozctl's list, and prose that opens the same way.
 
 Voice-coding packs speak code and apps in a grammar of their own: operators and
 statements ("op not equals", "state return"), prose formatters with a phrase after them

@@ -1,4 +1,4 @@
-"""Command families, part two: the long tail that voice-coding users say in many apps.
+"""Terse voice-coding commands: the long tail that users say in many apps.
 
 Formatters with many different payload identifiers, symbol names and their spoken
 nicknames, and terse Talon-community-style jargon (editor, debugger, git UI, windows,
