@@ -20,12 +20,12 @@ from common import Item, items
 C, D = "command", "dictation"
 
 CHAT_HOME = {"chat": 7, "mail": 1, "browser": 0.6, "editor": 0.4, "other": 0.3}
-DOCS_HOME = {"docs": 7, "editor": 1, "mail": 0.8, "chat": 0.6, "browser": 0.4}
-FINDER_HOME = {"finder": 7, "other": 0.8, "editor": 0.5, "chat": 0.4, "docs": 0.3}
-MEDIA_HOME = {"media": 7, "browser": 1.5, "chat": 0.5, "docs": 0.3, "other": 0.5}
-MAIL_HOME = {"mail": 7, "chat": 0.6, "docs": 0.4, "browser": 0.5}
+DOCS_HOME = {"document": 7, "editor": 1, "mail": 0.8, "chat": 0.6, "browser": 0.4}
+FINDER_HOME = {"finder": 7, "other": 0.8, "editor": 0.5, "chat": 0.4, "document": 0.3}
+MEDIA_HOME = {"media": 7, "browser": 1.5, "chat": 0.5, "document": 0.3, "other": 0.5}
+MAIL_HOME = {"mail": 7, "chat": 0.6, "document": 0.4, "browser": 0.5}
 SYSTEM_ANY = {"editor": 2, "terminal": 1.2, "browser": 1.5, "chat": 1.5, "mail": 0.8,
-              "docs": 1.2, "finder": 1, "media": 0.8, "other": 1}
+              "document": 1.2, "finder": 1, "media": 0.8, "other": 1}
 MEETING_HOME = {"other": 4, "chat": 4, "browser": 1, "media": 0.3}
 
 # Noun first, then the verb or the direction: the grammar style of voice-control packs.
@@ -193,8 +193,8 @@ def _family(phrases: list[str], tags: tuple[str, ...], kinds: dict[str, float], 
     return lambda rng: items(phrases, tags, style, kinds, label=label)
 
 
-PROSE_TALK = {"chat": 7, "mail": 2, "docs": 1, "other": 0.5}
-PROSE_ANY = {"docs": 3, "chat": 3, "mail": 2, "editor": 0.8, "terminal": 0.3, "browser": 0.4,
+PROSE_TALK = {"chat": 7, "mail": 2, "document": 1, "other": 0.5}
+PROSE_ANY = {"document": 3, "chat": 3, "mail": 2, "editor": 0.8, "terminal": 0.3, "browser": 0.4,
              "other": 0.4}
 
 FAMILIES = [

@@ -19,13 +19,13 @@ from common import Item, items
 
 C, D = "command", "dictation"
 
-CODE_HOME = {"editor": 7, "terminal": 1.5, "browser": 0.5, "docs": 0.4, "chat": 0.3, "other": 0.3}
-TEXT_HOME = {"editor": 4, "docs": 3, "browser": 1, "chat": 0.8, "mail": 0.6, "terminal": 0.6,
+CODE_HOME = {"editor": 7, "terminal": 1.5, "browser": 0.5, "document": 0.4, "chat": 0.3, "other": 0.3}
+TEXT_HOME = {"editor": 4, "document": 3, "browser": 1, "chat": 0.8, "mail": 0.6, "terminal": 0.6,
              "other": 0.4}
-UI_ANY = {"chat": 2, "docs": 2, "browser": 2, "mail": 1, "editor": 1.5, "finder": 1, "media": 0.6,
+UI_ANY = {"chat": 2, "document": 2, "browser": 2, "mail": 1, "editor": 1.5, "finder": 1, "media": 0.6,
           "other": 1}
-BROWSER_HOME = {"browser": 7, "chat": 0.5, "docs": 0.4, "mail": 0.3, "editor": 0.3, "other": 0.3}
-PROSE_ANY = {"docs": 3, "chat": 2.5, "mail": 2, "editor": 1, "terminal": 0.4, "browser": 0.5,
+BROWSER_HOME = {"browser": 7, "chat": 0.5, "document": 0.4, "mail": 0.3, "editor": 0.3, "other": 0.3}
+PROSE_ANY = {"document": 3, "chat": 2.5, "mail": 2, "editor": 1, "terminal": 0.4, "browser": 0.5,
              "other": 0.6}
 
 # -- code grammar: operators, statements, snippets by name ---------------------------------

@@ -15,9 +15,9 @@ D = "dictation"
 
 TERMINAL_KINDS = {"terminal": 9, "editor": 0.8}
 SEARCH_KINDS = {"browser": 8, "finder": 0.6, "other": 0.5, "media": 0.3}
-CHAT_KINDS = {"chat": 8, "mail": 1.2, "docs": 0.3, "other": 0.2}
+CHAT_KINDS = {"chat": 8, "mail": 1.2, "document": 0.3, "other": 0.2}
 DEV_KINDS = {"editor": 4, "terminal": 2.5, "browser": 1.5, "chat": 0.6, "other": 0.8}
-COMMENT_KINDS = {"editor": 9, "terminal": 0.5, "docs": 0.4}
+COMMENT_KINDS = {"editor": 9, "terminal": 0.5, "document": 0.4}
 
 
 # --- shell text --------------------------------------------------------------------------

@@ -252,7 +252,7 @@ def formatter(rng: random.Random) -> list[Item]:
     return out
 
 
-CODE_KINDS = {"editor": 7, "terminal": 2, "browser": 0.5, "chat": 0.4, "docs": 0.3,
+CODE_KINDS = {"editor": 7, "terminal": 2, "browser": 0.5, "chat": 0.4, "document": 0.3,
               "other": 0.3}
 
 # --- NATO spelling ------------------------------------------------------------------------
@@ -309,7 +309,7 @@ PUNCT = [
 
 
 def punctuation(rng: random.Random) -> list[Item]:
-    return _items(PUNCT, ("punctuation",), kinds={"editor": 5, "docs": 2, "terminal": 1.5,
+    return _items(PUNCT, ("punctuation",), kinds={"editor": 5, "document": 2, "terminal": 1.5,
                                                   "chat": 0.6, "mail": 0.5, "browser": 0.4})
 
 
@@ -500,7 +500,7 @@ def window_app(rng: random.Random) -> list[Item]:
 
 
 ANY_KINDS = {"editor": 3, "terminal": 2, "browser": 2, "finder": 1.2, "media": 0.6, "other": 1.2,
-             "chat": 0.8, "mail": 0.4, "docs": 0.8}
+             "chat": 0.8, "mail": 0.4, "document": 0.8}
 
 # --- mouse ----------------------------------------------------------------------------
 
@@ -631,7 +631,7 @@ def text_edit(rng: random.Random) -> list[Item]:
     return out
 
 
-TEXT_KINDS = {"editor": 6, "docs": 3, "terminal": 1, "mail": 0.6, "chat": 0.5, "browser": 0.4}
+TEXT_KINDS = {"editor": 6, "document": 3, "terminal": 1, "mail": 0.6, "chat": 0.5, "browser": 0.4}
 
 # --- find and replace --------------------------------------------------------------------
 

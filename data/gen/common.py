@@ -38,7 +38,8 @@ class Item:
 
     ``style`` is how the recogniser surface is varied: ``cmd`` (terse command), ``prose``
     (written with case and punctuation), ``shell`` (text for a terminal), ``keep`` (as is).
-    ``kinds`` overrides the family's context weights; ``ctx`` pins an exact context kind.
+    ``kinds`` overrides the family's weights over the window pools of ``contexts.py``;
+    ``ctx`` pins one pool. (A pool is not the model's kind of window: see ``contexts.py``.)
     """
 
     text: str

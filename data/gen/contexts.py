@@ -1,18 +1,35 @@
-"""Window contexts: apps, bundle ids and realistic window titles, grouped by kind.
+"""Window contexts for the generator: apps, bundle ids and realistic window titles, in pools.
 
-Kinds: editor, terminal, browser, chat, mail, docs, finder, media, other, unknown.
-A browser showing Gmail counts as ``mail``; one showing Google Docs counts as ``docs``.
+A pool is a set of windows a family's utterances may be said in; a family's weights
+(``Item.kinds``, the presets below) say how often it draws from each pool. Pools only steer
+the sampling. What kind of window a record is, for the model, the data tests and the data
+report, is the model's rule: :func:`model_kind`, which is
+``trm_intent.contract.ContextRules.default().kind`` (the tables of ``trm_intent/app_kinds.py``).
+
+Each pool is named after the model's kind of most of its windows. They disagree on a few
+windows, left where they are because moving one to another pool would change which window
+every later draw picks, and so the data:
+
+- the ``other`` pool holds Figma, Linear and Calendar, which the model calls ``document``,
+  and zoom.us, which it calls ``chat``;
+- the ``browser`` pool holds Chrome showing YouTube, which the model calls ``media``;
+- the ``unknown`` pool holds, besides the fully unknown window, the partial fallbacks of
+  :data:`PARTIAL_UNKNOWN`; the model calls those with a known app by the app's kind.
+
+``tests/test_data_contexts.py`` holds that list to account.
 """
 
 from __future__ import annotations
 
 import random
+import sys
+from pathlib import Path
 
 Context = tuple[str, str, str]  # (app_name, bundle_id, window_title)
 
 UNKNOWN: Context = ("unknown", "unknown", "")
 
-# (app_name, bundle_id, kind, [window titles])
+# (app_name, bundle_id, pool, [window titles])
 APPS: list[tuple[str, str, str, list[str]]] = [
     # editors
     ("Code", "com.microsoft.VSCode", "editor", [
@@ -121,22 +138,22 @@ APPS: list[tuple[str, str, str, list[str]]] = [
         "Compose Mail - alex.m@gmail.com - Gmail",
     ]),
     # documents and notes
-    ("Microsoft Word", "com.microsoft.Word", "docs", [
+    ("Microsoft Word", "com.microsoft.Word", "document", [
         "Quarterly report.docx", "Cover letter.docx", "Grant proposal draft.docx",
     ]),
-    ("Pages", "com.apple.iWork.Pages", "docs", ["Novel draft.pages", "Newsletter.pages"]),
-    ("Google Chrome", "com.google.Chrome", "docs", [
+    ("Pages", "com.apple.iWork.Pages", "document", ["Novel draft.pages", "Newsletter.pages"]),
+    ("Google Chrome", "com.google.Chrome", "document", [
         "Design doc: intent classifier - Google Docs", "Trip itinerary - Google Docs",
     ]),
-    ("Notion", "notion.id", "docs", [
+    ("Notion", "notion.id", "document", [
         "Meeting notes", "Roadmap Q3", "Reading list", "Onboarding guide",
     ]),
-    ("Obsidian", "md.obsidian", "docs", [
+    ("Obsidian", "md.obsidian", "document", [
         "Daily note 2024-05-14 - vault - Obsidian", "Ideas - vault - Obsidian",
         "Book notes - vault - Obsidian",
     ]),
-    ("Notes", "com.apple.Notes", "docs", ["Notes", "Groceries", "Gift ideas"]),
-    ("TextEdit", "com.apple.TextEdit", "docs", ["Untitled", "letter.rtf"]),
+    ("Notes", "com.apple.Notes", "document", ["Notes", "Groceries", "Gift ideas"]),
+    ("TextEdit", "com.apple.TextEdit", "document", ["Untitled", "letter.rtf"]),
     # finder
     ("Finder", "com.apple.finder", "finder", [
         "Downloads", "Documents", "src", "Recents", "Desktop", "Applications",
@@ -157,12 +174,12 @@ APPS: list[tuple[str, str, str, list[str]]] = [
     ("System Settings", "com.apple.systempreferences", "other", ["Sound", "Keyboard"]),
 ]
 
-KINDS = ("editor", "terminal", "browser", "chat", "mail", "docs", "finder", "media", "other")
+POOLS = ("editor", "terminal", "browser", "chat", "mail", "document", "finder", "media", "other")
 
-BY_KIND: dict[str, list[Context]] = {k: [] for k in KINDS}
-for _app, _bundle, _kind, _titles in APPS:
+BY_POOL: dict[str, list[Context]] = {k: [] for k in POOLS}
+for _app, _bundle, _pool, _titles in APPS:
     for _title in _titles:
-        BY_KIND[_kind].append((_app, _bundle, _title))
+        BY_POOL[_pool].append((_app, _bundle, _title))
 
 # A few partial fallbacks the client also produces (app known, no title; nothing at all).
 PARTIAL_UNKNOWN: list[Context] = [
@@ -170,30 +187,49 @@ PARTIAL_UNKNOWN: list[Context] = [
     ("", "", ""), ("iTerm2", "com.googlecode.iterm2", ""), ("Safari", "unknown", ""),
 ]
 
-# Weight presets: which kinds a family's utterances are usually spoken in.
-CODE = {"editor": 6, "terminal": 2, "browser": 1, "docs": 0.3, "chat": 0.2, "other": 0.2}
+# Weight presets: which pools a family's utterances are usually spoken in.
+CODE = {"editor": 6, "terminal": 2, "browser": 1, "document": 0.3, "chat": 0.2, "other": 0.2}
 EDITOR = {"editor": 8, "terminal": 1, "browser": 0.3, "chat": 0.2}
 TERMINAL = {"terminal": 8, "editor": 1.5}
-BROWSER = {"browser": 8, "editor": 0.5, "mail": 0.3, "docs": 0.3, "chat": 0.2}
+BROWSER = {"browser": 8, "editor": 0.5, "mail": 0.3, "document": 0.3, "chat": 0.2}
 ANYWHERE = {"editor": 3, "terminal": 2, "browser": 2, "finder": 1, "media": 0.6, "other": 1,
-            "chat": 0.6, "mail": 0.3, "docs": 0.6}
+            "chat": 0.6, "mail": 0.3, "document": 0.6}
 MEDIA = {"media": 5, "browser": 2, "editor": 1, "other": 0.5, "chat": 0.2}
-TEXTY = {"editor": 3, "docs": 3, "chat": 1, "mail": 1, "browser": 0.5, "terminal": 0.5}
-CHAT = {"chat": 8, "mail": 1.5, "docs": 0.5, "other": 0.2}
-MAIL = {"mail": 8, "chat": 0.5, "docs": 1}
-DOCS = {"docs": 8, "mail": 1, "editor": 0.5, "chat": 0.5}
-PROSE = {"docs": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.4, "browser": 0.4,
+TEXTY = {"editor": 3, "document": 3, "chat": 1, "mail": 1, "browser": 0.5, "terminal": 0.5}
+CHAT = {"chat": 8, "mail": 1.5, "document": 0.5, "other": 0.2}
+MAIL = {"mail": 8, "chat": 0.5, "document": 1}
+DOCS = {"document": 8, "mail": 1, "editor": 0.5, "chat": 0.5}
+PROSE = {"document": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.4, "browser": 0.4,
          "other": 0.4}
-DEV_TEXT = {"editor": 4, "terminal": 2, "chat": 2, "other": 1.5, "browser": 1, "docs": 1}
+DEV_TEXT = {"editor": 4, "terminal": 2, "chat": 2, "other": 1.5, "browser": 1, "document": 1}
 SEARCH = {"browser": 8, "finder": 1, "other": 0.5}
 
 
-def pick_kind(rng: random.Random, weights: dict[str, float]) -> str:
-    kinds = sorted(weights)
-    return rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
+def pick_pool(rng: random.Random, weights: dict[str, float]) -> str:
+    pools = sorted(weights)
+    return rng.choices(pools, weights=[weights[k] for k in pools])[0]
 
 
-def pick(rng: random.Random, kind: str) -> Context:
-    if kind == "unknown":
+def pick(rng: random.Random, pool: str) -> Context:
+    if pool == "unknown":
         return UNKNOWN if rng.random() < 0.85 else rng.choice(PARTIAL_UNKNOWN)
-    return rng.choice(BY_KIND[kind])
+    return rng.choice(BY_POOL[pool])
+
+
+_RULES = None
+
+
+def model_kind(context: Context) -> str:
+    """The kind of window the model sees: ``ContextRules.default().kind`` of trm_intent."""
+    global _RULES
+    if _RULES is None:
+        try:
+            from trm_intent.contract import ContextRules
+        except ImportError:  # run from a checkout without PYTHONPATH=src
+            sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+            from trm_intent.contract import ContextRules
+        _RULES = ContextRules.default()
+    from trm_intent.schema import WindowContext
+
+    app, bundle, title = context
+    return _RULES.kind(WindowContext(app_name=app, bundle_id=bundle, window_title=title))

@@ -58,7 +58,7 @@ SHORT_REPLIES = [
 
 def short_reply(rng: random.Random) -> list[Item]:
     return _items(SHORT_REPLIES, ("short-reply",), style="keep",
-                  kinds={"chat": 8, "mail": 1, "docs": 0.4, "other": 0.3})
+                  kinds={"chat": 8, "mail": 1, "document": 0.4, "other": 0.3})
 
 
 # --- longer chat messages ---------------------------------------------------------------------
@@ -159,7 +159,7 @@ CHAT_MESSAGES = [
 
 
 def chat_message(rng: random.Random) -> list[Item]:
-    return _items(CHAT_MESSAGES, ("message",), kinds={"chat": 8, "mail": 1, "docs": 0.5,
+    return _items(CHAT_MESSAGES, ("message",), kinds={"chat": 8, "mail": 1, "document": 0.5,
                                                       "other": 0.5})
 
 
@@ -310,7 +310,7 @@ DOCUMENTS = [
 
 
 def documents(rng: random.Random) -> list[Item]:
-    return _items(DOCUMENTS, ("document",), kinds={"docs": 8, "mail": 1, "editor": 1,
+    return _items(DOCUMENTS, ("document",), kinds={"document": 8, "mail": 1, "editor": 1,
                                                    "browser": 0.5})
 
 
@@ -371,7 +371,7 @@ NOTES = [
 
 
 def notes(rng: random.Random) -> list[Item]:
-    return _items(NOTES, ("note",), kinds={"docs": 8, "editor": 1, "chat": 0.5, "mail": 0.5,
+    return _items(NOTES, ("note",), kinds={"document": 8, "editor": 1, "chat": 0.5, "mail": 0.5,
                                            "other": 0.5})
 
 
@@ -425,7 +425,7 @@ def commit_msg(rng: random.Random) -> list[Item]:
 
 
 COMMIT_KINDS = {"editor": 4, "terminal": 3, "browser": 1.5, "other": 0.5, "chat": 0.3}
-ISSUE_KINDS = {"browser": 4, "other": 4, "editor": 1, "chat": 0.5, "docs": 0.5}
+ISSUE_KINDS = {"browser": 4, "other": 4, "editor": 1, "chat": 0.5, "document": 0.5}
 
 
 # --- code comments -------------------------------------------------------------------------
@@ -699,7 +699,7 @@ def command_words_prose(rng: random.Random) -> list[Item]:
     return _items(COMMAND_WORDS_PROSE, ("command-words-in-prose",), kinds=PROSE_KINDS)
 
 
-PROSE_KINDS = {"docs": 3, "chat": 3, "mail": 2, "editor": 1, "terminal": 0.4, "browser": 0.4,
+PROSE_KINDS = {"document": 3, "chat": 3, "mail": 2, "editor": 1, "terminal": 0.4, "browser": 0.4,
                "other": 0.4}
 
 # --- prose starting with a formatter word ---------------------------------------------------

@@ -138,17 +138,17 @@ def _stable(rng: random.Random, texts: list[str], label: str, home: list[str],
 
 def flip_stable_command(rng: random.Random) -> list[Item]:
     return _stable(rng, STABLE_COMMANDS, C, ["editor", "terminal", "browser", "finder"],
-                   ["chat", "mail", "docs"])
+                   ["chat", "mail", "document"])
 
 
 def flip_stable_prose(rng: random.Random) -> list[Item]:
-    return _stable(rng, STABLE_PROSE, D, ["docs", "chat", "mail"],
+    return _stable(rng, STABLE_PROSE, D, ["document", "chat", "mail"],
                    ["terminal", "editor", "finder", "browser"])
 
 
-# (text, label, context kind) — best judgement, tagged ambiguous.
+# (text, label, window pool) — best judgement, tagged ambiguous.
 AMBIGUOUS = [
-    ("Okay.", D, "docs"), ("Done.", C, "unknown"), ("Next.", C, "unknown"),
+    ("Okay.", D, "document"), ("Done.", C, "unknown"), ("Next.", C, "unknown"),
     ("Copy that.", D, "unknown"), ("Go home.", C, "unknown"), ("Perfect.", D, "unknown"),
     ("Send it.", C, "unknown"), ("Select all.", C, "chat"), ("Period.", C, "chat"),
     ("Back.", C, "unknown"), ("Save.", C, "chat"), ("Stop.", C, "unknown"),
@@ -156,13 +156,13 @@ AMBIGUOUS = [
     ("Run the tests.", C, "editor"), ("Fix the typo.", D, "editor"),
     ("Open settings.", C, "chat"), ("Check the logs.", D, "terminal"),
     ("Next slide.", C, "other"), ("Next slide please.", D, "chat"),
-    ("Hello world.", D, "editor"), ("Comment.", C, "docs"), ("Find.", C, "chat"),
-    ("Escape.", C, "chat"), ("Bold.", C, "docs"), ("Space.", C, "unknown"),
+    ("Hello world.", D, "editor"), ("Comment.", C, "document"), ("Find.", C, "chat"),
+    ("Escape.", C, "chat"), ("Bold.", C, "document"), ("Space.", C, "unknown"),
     ("Dot.", C, "unknown"), ("Clear the screen.", C, "chat"), ("Home.", C, "unknown"),
     ("Right.", D, "chat"), ("Left.", C, "unknown"), ("Up.", D, "chat"),
     ("Move on.", D, "editor"), ("Skip it.", D, "chat"), ("Finish.", C, "editor"),
     ("Search.", C, "browser"), ("Go.", C, "terminal"), ("Confirm.", C, "mail"),
-    ("Cancel the meeting.", D, "other"), ("Copy.", C, "chat"), ("Make it bold.", C, "docs"),
+    ("Cancel the meeting.", D, "other"), ("Copy.", C, "chat"), ("Make it bold.", C, "document"),
     ("Sleep.", C, "unknown"), ("Python.", D, "terminal"), ("Exit.", C, "chat"),
     ("Close the door.", D, "terminal"), ("Play the next one.", C, "media"),
 ]

@@ -41,7 +41,7 @@ SEED = 20240514
 UNKNOWN_SHARE = 0.11
 DEFAULT_OUT = ROOT / "data" / "labeled_intents.jsonl"
 
-COMMAND_DEFAULT = {"editor": 5, "terminal": 2.5, "browser": 1, "finder": 0.4, "docs": 0.6,
+COMMAND_DEFAULT = {"editor": 5, "terminal": 2.5, "browser": 1, "finder": 0.4, "document": 0.6,
                    "chat": 0.4, "mail": 0.2, "other": 0.4}
 DICTATION_DEFAULT = contexts.PROSE
 
@@ -106,7 +106,7 @@ def _choose_context(rng: random.Random, item: Item, weights: dict[str, float]) -
         # keep those out of chat and mail here: the context-flip families place them.
         w.pop("chat", None)
         w.pop("mail", None)
-    return contexts.pick(rng, contexts.pick_kind(rng, w))
+    return contexts.pick(rng, contexts.pick_pool(rng, w))
 
 
 def build(seed: int = SEED) -> list[dict]:

@@ -13,7 +13,7 @@ import random
 from common import Item
 
 D = "dictation"
-PROSE_KINDS = {"docs": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.3,
+PROSE_KINDS = {"document": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.3,
                "browser": 0.4, "other": 0.4}
 
 # Each domain: (heads, tails). Any head reads naturally with any tail of its domain.

@@ -22,11 +22,11 @@ from common import Item, count_text, items
 
 C, D = "command", "dictation"
 
-ANY = {"browser": 3, "editor": 2, "chat": 1.5, "docs": 1.5, "mail": 1, "terminal": 1,
+ANY = {"browser": 3, "editor": 2, "chat": 1.5, "document": 1.5, "mail": 1, "terminal": 1,
        "finder": 0.6, "media": 0.4, "other": 1}
 EDITOR_HOME = {"editor": 8, "terminal": 0.5, "browser": 0.3, "other": 0.2}
 CHAT_HOME = {"chat": 8, "other": 0.8, "browser": 0.5}
-PROSE_HOME = {"docs": 3, "chat": 3, "mail": 2, "editor": 1, "browser": 0.5, "terminal": 0.3,
+PROSE_HOME = {"document": 3, "chat": 3, "mail": 2, "editor": 1, "browser": 0.5, "terminal": 0.3,
               "other": 0.5}
 
 # -- search engines: "<engine> hunt <query>" ---------------------------------------------

@@ -463,7 +463,7 @@ WRITTEN = {
     "prose-proverbs": PROVERBS_DESCRIPTIONS,
 }
 
-PROSE_KINDS = {"docs": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.4,
+PROSE_KINDS = {"document": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.4,
                "browser": 0.4, "other": 0.4}
 
 

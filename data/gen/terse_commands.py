@@ -15,11 +15,11 @@ from common import Item, count_text, items, number_words
 
 C = "command"
 
-CODE_KINDS = {"editor": 7, "terminal": 2, "browser": 0.5, "docs": 0.4, "other": 0.3}
+CODE_KINDS = {"editor": 7, "terminal": 2, "browser": 0.5, "document": 0.4, "other": 0.3}
 EDITOR_KINDS = {"editor": 9, "terminal": 0.8, "browser": 0.3, "other": 0.2}
 ANY_KINDS = {"editor": 3, "terminal": 2, "browser": 2, "finder": 1.2, "media": 0.6,
-             "other": 1.2, "docs": 0.8}
-TEXT_KINDS = {"editor": 6, "docs": 3, "terminal": 1, "browser": 0.4}
+             "other": 1.2, "document": 0.8}
+TEXT_KINDS = {"editor": 6, "document": 3, "terminal": 1, "browser": 0.4}
 BROWSER_KINDS = {"browser": 9, "editor": 0.5, "other": 0.3}
 MEDIA_KINDS = {"media": 6, "browser": 2, "editor": 1, "other": 0.8, "finder": 0.3}
 CHAT_APP_KINDS = {"chat": 8, "mail": 1, "browser": 0.5}
@@ -135,15 +135,15 @@ SYMBOLS = [
 
 def symbols_more(rng: random.Random) -> list[Item]:
     out = _items(SYMBOLS, ("punctuation", "symbol"),
-                 kinds={"editor": 6, "terminal": 1.5, "docs": 1.5, "browser": 0.4})
+                 kinds={"editor": 6, "terminal": 1.5, "document": 1.5, "browser": 0.4})
     for s in rng.sample(SYMBOLS, 40):
         verb = rng.choice(["insert", "type", "symbol", "say", "put"])
         out.append(Item(f"{verb} {s}", C, ("punctuation", "symbol"),
-                        {"editor": 6, "terminal": 1.5, "docs": 1.5}))
+                        {"editor": 6, "terminal": 1.5, "document": 1.5}))
     for s in rng.sample(SYMBOLS, 20):
         n = rng.choice([2, 3, 4])
         out.append(Item(f"{s} {count_text(rng, n, 0.3)} times", C, ("punctuation", "symbol"),
-                        {"editor": 6, "terminal": 1.5, "docs": 1.5}))
+                        {"editor": 6, "terminal": 1.5, "document": 1.5}))
     return out
 
 

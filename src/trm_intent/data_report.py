@@ -11,59 +11,20 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from .contract import ContextRules
 from .dataset import DataError, fold_text, load_records
 from .schema import LABELS, LabeledRecord, WindowContext
 
 log = logging.getLogger(__name__)
 
-# Bundle ids (or their prefixes) of common macOS apps, by the kind of window they show.
-_KIND_BY_BUNDLE: tuple[tuple[str, str], ...] = (
-    ("com.microsoft.VSCode", "editor"), ("com.todesktop.", "editor"),
-    ("com.apple.dt.Xcode", "editor"), ("com.jetbrains.", "editor"),
-    ("com.sublimetext.", "editor"), ("dev.zed.", "editor"),
-    ("com.apple.Terminal", "terminal"), ("com.googlecode.iterm2", "terminal"),
-    ("dev.warp.", "terminal"), ("com.mitchellh.ghostty", "terminal"),
-    ("net.kovidgoyal.kitty", "terminal"), ("org.alacritty", "terminal"),
-    ("com.google.Chrome", "browser"), ("com.apple.Safari", "browser"),
-    ("org.mozilla.firefox", "browser"), ("company.thebrowser.", "browser"),
-    ("com.tinyspeck.slackmacgap", "chat"), ("com.apple.MobileSMS", "chat"),
-    ("com.hnc.Discord", "chat"), ("com.microsoft.teams", "chat"),
-    ("net.whatsapp.", "chat"), ("ru.keepcoder.Telegram", "chat"),
-    ("org.whispersystems.", "chat"),
-    ("com.apple.mail", "mail"), ("com.microsoft.Outlook", "mail"),
-    ("com.microsoft.Word", "docs"), ("com.apple.iWork.", "docs"), ("notion.id", "docs"),
-    ("md.obsidian", "docs"), ("com.apple.Notes", "docs"), ("com.apple.TextEdit", "docs"),
-    ("com.apple.finder", "finder"),
-    ("com.spotify.client", "media"), ("com.apple.Music", "media"), ("org.videolan.vlc", "media"),
-    ("com.apple.podcasts", "media"),
-)
-_KIND_BY_APP = {"safari": "browser", "code": "editor", "slack": "chat", "iterm2": "terminal"}
-_BROWSER_PAGES = (("gmail", "mail"), ("outlook.live", "mail"), ("google docs", "docs"))
-
-
-def _known(value: str) -> bool:
-    return value.strip().lower() not in ("", "unknown")
+_RULES = ContextRules.default()
 
 
 def context_kind(context: WindowContext) -> str:
-    """A coarse kind for a window: editor, terminal, browser, chat, mail, docs, finder,
-    media, other, or unknown (nothing known about the app)."""
-    app, bundle, title = context.app_name, context.bundle_id, context.window_title
-    if not _known(app) and not _known(bundle):
-        return "unknown"
-    kind = "other"
-    for prefix, k in _KIND_BY_BUNDLE:
-        if bundle.startswith(prefix):
-            kind = k
-            break
-    else:
-        kind = _KIND_BY_APP.get(app.strip().lower(), "other")
-    if kind == "browser":
-        low = title.lower()
-        for marker, k in _BROWSER_PAGES:
-            if marker in low:
-                return k
-    return kind
+    """The kind of window the model sees (:meth:`ContextRules.kind` with the default tables of
+    :mod:`trm_intent.app_kinds`): one of ``CONTEXT_KINDS``, ``unknown`` when nothing is known
+    about the app."""
+    return _RULES.kind(context)
 
 
 LENGTH_BUCKETS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 11, "8–11"),
