@@ -82,7 +82,7 @@ def test_training_with_bpe_dropout_repeats_bit_for_bit(tmp_path: Path, tiny_data
     runs = []
     for name in ("a", "b"):
         train([tiny_data], tmp_path / name, cfg, progress=False)
-        runs.append(torch.load(tmp_path / name / "last.pt", weights_only=True)["model"])
+        runs.append(torch.load(tmp_path / name / "last.pt", weights_only=True)["state"]["model"])
     assert runs[0].keys() == runs[1].keys()
     assert all(torch.equal(runs[0][k], runs[1][k]) for k in runs[0])
 
@@ -102,8 +102,8 @@ def test_interrupted_and_resumed_training_repeats_the_straight_run(
     with monkeypatch.context() as m:
         m.setattr(train_module, "_progress", lambda it, *a, **k: iter(list(real(it, *a, **k))[:1]))
         train_module.train([tiny_data], tmp_path / "resumed", cfg, progress=False)
-    assert torch.load(tmp_path / "resumed" / "last.pt", weights_only=True)["epoch"] == 1
+    assert torch.load(tmp_path / "resumed" / "last.pt", weights_only=True)["state"]["epoch"] == 1
     train_module.train([tiny_data], tmp_path / "resumed", cfg, resume=True, progress=False)
-    a, b = (torch.load(tmp_path / d / "last.pt", weights_only=True) for d in ("straight", "resumed"))
+    a, b = (torch.load(tmp_path / d / "last.pt", weights_only=True)["state"] for d in ("straight", "resumed"))
     assert a["epoch"] == b["epoch"] == 2
     assert all(torch.equal(a["model"][k], b["model"][k]) for k in a["model"])

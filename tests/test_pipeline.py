@@ -69,13 +69,15 @@ def test_dropout_is_training_only() -> None:
 
 def test_parity_with_torch(tiny_model: Path, tiny_data: Path) -> None:
     from trm_intent.export import model_from_checkpoint, parity
-    from trm_intent.training.train import load_checkpoint
+    from trm_intent.training.checkpoint import load_checkpoint
 
     records, _ = load_records(tiny_data)
     model = model_from_checkpoint(load_checkpoint(tiny_model.with_name("tiny.run") / "best.pt"))
     samples = [(r.transcript, r.context) for r in records[:250]]
     assert len(samples) >= 200
-    assert parity(model, IntentClassifier(tiny_model), samples) <= 1e-4
+    diff = parity(model, IntentClassifier(tiny_model), samples)
+    assert diff["probs"] <= 1e-4 and diff["halt"] <= 1e-4
+    assert diff["decisions_differ"] == 0
 
 
 def test_runs_any_batch_and_length(tiny_model: Path) -> None:
@@ -108,7 +110,7 @@ def test_init_from_and_export_replace_atomically(tmp_path: Path, tiny_model: Pat
     assert main(["train", "--data", str(tiny_data), "--out", str(target), "--config", str(tiny_config),
                  "--epochs", "1", "--init-from", str(tiny_model), "--quiet"]) == 0
     clf = IntentClassifier(target)
-    assert clf.meta.training.init_from == str(tiny_model)
+    assert clf.meta.training.init_from == tiny_model.name  # by name, never a path
     assert clf.meta.onnx_sha256 != before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "model.run"]
     again = tmp_path / "again"
@@ -151,9 +153,8 @@ def test_bad_model_directories(tmp_path: Path, tiny_model: Path) -> None:
 def test_y_z_feedback_changes_the_answer_state(tiny_model: Path) -> None:
     """The step graph really recurses: feeding (y, z) back changes y."""
     clf = IntentClassifier(tiny_model)
-    ids = np.array([clf._encode("go to line 5", None)], dtype=np.int64)
+    ids = np.array([clf.encode("go to line 5", None)], dtype=np.int64)
     state = np.zeros((1, ids.shape[1], 32), np.float32)
-    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "y": state, "z": state}
-    _, _, y1, z1 = clf._session.run(None, feed)
-    _, _, y2, _ = clf._session.run(None, {**feed, "y": y1, "z": z1})
+    _, _, y1, z1 = clf.step(ids, np.ones_like(ids), state, state)
+    _, _, y2, _ = clf.step(ids, np.ones_like(ids), y1, z1)
     assert not np.allclose(y1, y2)

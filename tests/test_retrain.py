@@ -55,9 +55,9 @@ def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: 
     assert {p.name: sha256_file(p) for p in out.iterdir()} == before
     IntentClassifier(out)
     # Resume with fewer epochs to finish quickly: the saved config is kept, so shorten it in place.
-    from trm_intent.training.train import load_checkpoint
+    from trm_intent.training.checkpoint import load_checkpoint
 
-    done = load_checkpoint(last)["epoch"]
+    done = load_checkpoint(last).state["epoch"]
     assert done >= 1
     result = subprocess.run(_train_cmd(tiny_data, out, config, "--resume", "--epochs", str(done + 1)),
                             capture_output=True, text=True, timeout=600)
@@ -67,23 +67,43 @@ def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: 
     assert IntentClassifier(out).meta.onnx_sha256 != before["model.onnx"]
 
 
-def test_resuming_an_older_run_keeps_its_recipe(tmp_path: Path, tiny_model: Path, tiny_data: Path) -> None:
-    """A run checkpointed before BPE-dropout and dropout existed resumes without them, not with
-    the new defaults."""
-    import torch
-    from trm_intent.training.train import TrainConfig, load_checkpoint, train
+def test_resuming_keeps_the_runs_recipe(tmp_path: Path, tiny_model: Path, tiny_data: Path) -> None:
+    """--resume continues the run as it was configured: only its length comes from the caller."""
+    from trm_intent.training.checkpoint import load_checkpoint
+    from trm_intent.training.train import TrainConfig, train
 
-    run = tmp_path / "old.run"
+    run = tmp_path / "tiny.run"
     shutil.copytree(tiny_model.with_name("tiny.run"), run)
-    state = load_checkpoint(run / "last.pt")
-    assert state["train_config"]["bpe_dropout"] == TrainConfig().bpe_dropout > 0
-    assert TrainConfig().dropout > 0
-    for added in ("bpe_dropout", "letter_slips", "dropout"):
-        del state["train_config"][added]
-    torch.save(state, run / "last.pt")
-    train([tiny_data], run, TrainConfig(epochs=state["epoch"] + 1), resume=True, progress=False)
+    saved = load_checkpoint(run / "last.pt")
+    epochs = saved.state["epoch"] + 1
+    train([tiny_data], run, TrainConfig(epochs=epochs, lr=0.5, dropout=0.0), resume=True, progress=False)
     resumed = load_checkpoint(run / "last.pt")
-    assert resumed["epoch"] == state["epoch"] + 1
-    assert resumed["train_config"]["bpe_dropout"] == 0.0
-    assert resumed["train_config"]["letter_slips"] is False
-    assert resumed["train_config"]["dropout"] == 0.0
+    assert resumed.state["epoch"] == epochs
+    assert resumed.meta.train == saved.meta.train.model_copy(update={"epochs": epochs})
+
+
+def test_a_fresh_run_never_overwrites_checkpoints(tmp_path: Path, tiny_model: Path, tiny_data: Path) -> None:
+    from trm_intent.training.train import TrainConfig, train
+
+    run = tmp_path / "tiny.run"
+    shutil.copytree(tiny_model.with_name("tiny.run"), run)
+    before = {p.name: sha256_file(p) for p in run.iterdir()}
+    with pytest.raises(FileExistsError, match="--resume"):
+        train([tiny_data], run, TrainConfig(epochs=1), progress=False)
+    assert {p.name: sha256_file(p) for p in run.iterdir()} == before
+
+
+def test_a_checkpoint_of_another_format_is_refused_clearly(tmp_path: Path, tiny_model: Path) -> None:
+    import torch
+    from trm_intent.training.checkpoint import CheckpointError, load_checkpoint
+
+    old = tmp_path / "old.pt"
+    torch.save({"train_config": {}, "ema": {}, "metrics": {}}, old)
+    with pytest.raises(CheckpointError, match="old.pt: not a checkpoint of this trm-intent"):
+        load_checkpoint(old)
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    with pytest.raises(CheckpointError, match="notes.txt: not a training checkpoint"):
+        load_checkpoint(text)
+    with pytest.raises(CheckpointError, match="is a directory"):
+        load_checkpoint(tiny_model)
