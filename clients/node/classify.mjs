@@ -31,10 +31,6 @@ export const PY_STRIP = new Set([
   0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 ].map((c) => String.fromCodePoint(c)));
 
-// What the Python WindowContext strips from each field first (pydantic's str_strip_whitespace,
-// Rust's str::trim: the Unicode White_Space property): PY_STRIP less U+001C..U+001F.
-export const WINDOW_STRIP = new Set([...PY_STRIP].filter((ch) => !'\x1c\x1d\x1e\x1f'.includes(ch)));
-
 export class ContractError extends Error {}
 
 /** The first `n` code points of `s` (Python's s[:n]), not UTF-16 units. */
@@ -60,7 +56,7 @@ export function windowOf(context) {
     const value = context[name];
     if (value === undefined || value === null) return missing;
     if (typeof value !== 'string') throw new TypeError(`context.${name} must be a string or null`);
-    return strip(value, WINDOW_STRIP);
+    return strip(value, PY_STRIP);
   };
   return { app_name: field('app_name', 'unknown'), bundle_id: field('bundle_id', 'unknown'),
     window_title: field('window_title', '') };

@@ -17,7 +17,7 @@ class WindowContext(BaseModel):
     accessibility API fails, and the model then decides from the words alone.
     """
 
-    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
     app_name: str = "unknown"
     bundle_id: str = "unknown"
@@ -25,10 +25,11 @@ class WindowContext(BaseModel):
 
     @field_validator("app_name", "bundle_id", "window_title", mode="before")
     @classmethod
-    def _none_is_unknown(cls, value: Any, info: Any) -> Any:
+    def _stripped_or_unknown(cls, value: Any, info: Any) -> Any:
+        """Python's ``str.strip()`` (the contract's whitespace); ``None`` means unknown."""
         if value is None:
             return "" if info.field_name == "window_title" else "unknown"
-        return value
+        return value.strip() if isinstance(value, str) else value
 
     @classmethod
     def coerce(cls, context: Any) -> WindowContext:
