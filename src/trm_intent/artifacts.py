@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -200,26 +201,28 @@ def _varint(buf: bytes, pos: int) -> tuple[int, int]:
         shift += 7
 
 
-def _fields(buf: bytes, start: int, end: int):  # noqa: ANN202 - yields (field, wire type, value)
-    """The top-level fields of one protobuf message; length-delimited ones as (start, end)."""
+def _fields(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int, tuple[int, int] | None]]:
+    """The top-level fields of one protobuf message: (field, wire type, (start, end) of a
+    length-delimited value, else None)."""
     pos = start
     while pos < end:
         key, pos = _varint(buf, pos)
         field, wire = key >> 3, key & 7
+        span = None
         if wire == 0:
-            value, pos = _varint(buf, pos)
+            pos = _varint(buf, pos)[1]
         elif wire == 1:
-            value, pos = None, pos + 8
+            pos += 8
         elif wire == 2:
             size, pos = _varint(buf, pos)
-            value, pos = (pos, pos + size), pos + size
+            span, pos = (pos, pos + size), pos + size
         elif wire == 5:
-            value, pos = None, pos + 4
+            pos += 4
         else:
             raise ValueError(f"unsupported protobuf wire type {wire}")
         if pos > end:
             raise ValueError("message runs past its end")
-        yield field, wire, value
+        yield field, wire, span
 
 
 def graph_ops(path: Path) -> list[tuple[str, str]]:
@@ -230,15 +233,15 @@ def graph_ops(path: Path) -> list[tuple[str, str]]:
     """
     buf = Path(path).read_bytes()
     ops = []
-    for field, wire, span in _fields(buf, 0, len(buf)):
-        if field != 7 or wire != 2:
+    for field, _, graph in _fields(buf, 0, len(buf)):
+        if field != 7 or graph is None:
             continue
-        for g_field, g_wire, node in _fields(buf, *span):
-            if g_field != 1 or g_wire != 2:
+        for g_field, _, node in _fields(buf, *graph):
+            if g_field != 1 or node is None:
                 continue
             op_type = domain = ""
-            for n_field, n_wire, value in _fields(buf, *node):
-                if n_wire == 2 and n_field in (4, 7):
+            for n_field, _, value in _fields(buf, *node):
+                if value is not None and n_field in (4, 7):
                     text = buf[value[0] : value[1]].decode("utf-8", "replace")
                     op_type, domain = (text, domain) if n_field == 4 else (op_type, text)
             ops.append((domain, op_type))

@@ -112,7 +112,7 @@ def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> 
     correct = np.array([g == p for g, p in zip(gold, pred)])
     ambiguous = np.array([AMBIGUOUS in r.tags for r in records])
     scored = ~ambiguous
-    per_label = {}
+    per_label: dict[str, LabelScores] = {}
     for label in LABELS:
         tp = sum(g == p == label for g, p in zip(gold, pred))
         n_pred, n_gold = pred.count(label), gold.count(label)
@@ -120,7 +120,7 @@ def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> 
         rec = tp / n_gold if n_gold else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         per_label[label] = LabelScores(precision=prec, recall=rec, f1=f1, support=n_gold)
-    confusion = {
+    confusion: dict[str, dict[str, int]] = {
         g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS} for g in LABELS
     }
     errors = [
