@@ -1,15 +1,23 @@
-"""A Markdown report on a labeled data set: what it holds, by label, app, tag and length.
+"""A Markdown report on a labeled data set: what it holds, by label, context kind, app, source,
+tag and length.
 
-    python -m trm_intent.data_report data/labeled_intents.jsonl > data/README.md
+    python -m trm_intent.data_report data/labeled_intents.jsonl                       # stdout
+    python -m trm_intent.data_report data/labeled_intents.jsonl --out data/REPORT.md  # a file
+
+The report is a file of its own, never a part of a hand-written one: its first line is
+:data:`GENERATED`, and ``--out`` replaces only a file that starts with that line (or none).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from .contract import ContextRules
 from .dataset import DataError, fold_text, load_records
@@ -117,10 +125,47 @@ def render_report(records: list[LabeledRecord], examples_per_label: int = 8) -> 
     return "\n".join(lines).rstrip() + "\n"
 
 
+GENERATED = "<!-- Written by `python -m trm_intent.data_report`: regenerate it, do not edit. -->"
+
+
+def report_document(records: list[LabeledRecord], paths: Sequence[str | Path],
+                    examples_per_label: int = 8) -> str:
+    """The whole report file: the GENERATED line, a title naming the data files, the report."""
+    names = ", ".join(f"`{Path(p).as_posix()}`" for p in paths)
+    return f"{GENERATED}\n\n# Data report: {names}\n\n" + render_report(records, examples_per_label)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step; refuse a file this module did not write."""
+    if path.exists():
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                first = fh.readline(len(GENERATED) + 2).rstrip("\r\n")
+        except OSError as exc:
+            raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if first != GENERATED:
+            raise ValueError(f"{path}: not overwritten: its first line is not the report's "
+                             "marker, so it was not written by trm_intent.data_report (hand-written "
+                             "text?); give another --out or remove the file")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's file is private; a report is not
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Markdown report on labeled JSONL files.")
     parser.add_argument("paths", nargs="+", help="labeled JSONL files")
     parser.add_argument("--examples", type=int, default=8, help="examples per label")
+    parser.add_argument("--out", type=Path, help="write the report to this file (only one that "
+                        "an earlier report wrote is replaced); default: stdout")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -129,7 +174,16 @@ def main(argv: list[str] | None = None) -> int:
         log.error("%s", exc)
         return 2
     log.info("loaded %d records (%s)", len(records), report.summary())
-    sys.stdout.write(render_report(records, args.examples))
+    text = report_document(records, args.paths, args.examples)
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_report(args.out, text)
+    except (OSError, ValueError) as exc:
+        log.error("%s", exc)
+        return 2
+    log.info("wrote %s", args.out)
     return 0
 
 
