@@ -58,10 +58,10 @@ SURROGATE_FIELDS = [
 
 
 @pytest.mark.parametrize("field, build", SURROGATE_FIELDS, ids=[f for f, _ in SURROGATE_FIELDS])
-@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udc00\ud800"],
-                         ids=["high", "low", "reversed-pair"])
-def test_lone_surrogate_is_rejected_at_load(tmp_path: Path, field: str, build,
-                                            surrogate: str) -> None:
+@pytest.mark.parametrize(
+    "surrogate", ["\ud800", "\udfff", "\udc00\ud800"], ids=["high", "low", "reversed-pair"]
+)
+def test_lone_surrogate_is_rejected_at_load(tmp_path: Path, field: str, build, surrogate: str) -> None:
     # json.dumps writes the escape ("\ud800"), which JSON allows and Python decodes to a str
     # that no UTF-8 encoder, tokenizer or terminal accepts.
     line = json.dumps(build(surrogate))
@@ -78,13 +78,13 @@ def test_a_surrogate_pair_is_one_character_and_loads(tmp_path: Path) -> None:
 
 
 def test_lone_surrogate_is_a_clean_error_in_the_commands(tmp_path: Path, caplog) -> None:
-    path = _write(tmp_path, "surrogate.jsonl", GOOD_LINE,
-                  json.dumps({**GOOD, "transcript": "bad \ud800"}))
+    path = _write(tmp_path, "surrogate.jsonl", GOOD_LINE, json.dumps({**GOOD, "transcript": "bad \ud800"}))
     assert report_main([str(path)]) == 2
     assert f"{path}:2: transcript: not valid Unicode text" in caplog.text
     for command in (["data-report", str(path)], ["eval", "--data", str(path)]):
-        out = subprocess.run([sys.executable, "-m", "trm_intent.cli", *command],
-                             capture_output=True, text=True, timeout=300)
+        out = subprocess.run(
+            [sys.executable, "-m", "trm_intent.cli", *command], capture_output=True, text=True, timeout=300
+        )
         assert out.returncode == 2, (command, out.stderr)
         assert f"{path}:2: transcript: not valid Unicode text" in out.stderr, out.stderr
         assert "Traceback" not in out.stderr
@@ -142,16 +142,22 @@ def test_dev_zero_is_refused_before_reading() -> None:
         "    print(exc)\n"
         "    sys.exit(3)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         preexec_fn=_memory_ceiling)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, preexec_fn=_memory_ceiling
+    )
     assert out.returncode == 3, out.stderr[-2000:]
     assert out.stdout.strip() == "/dev/zero: cannot read: not a regular file (a character device)"
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
 def test_data_report_on_dev_zero() -> None:
-    out = subprocess.run([sys.executable, "-m", "trm_intent.data_report", "/dev/zero"],
-                         capture_output=True, text=True, timeout=120, preexec_fn=_memory_ceiling)
+    out = subprocess.run(
+        [sys.executable, "-m", "trm_intent.data_report", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_memory_ceiling,
+    )
     assert out.returncode == 2, out.stderr[-2000:]
     assert "/dev/zero: cannot read: not a regular file" in out.stderr
     assert "Traceback" not in out.stderr
@@ -206,8 +212,13 @@ def test_a_huge_bad_value_is_cut_in_the_message(tmp_path: Path) -> None:
 def test_bom_in_the_middle_names_the_line(tmp_path: Path) -> None:
     # Two files joined with cat: the second one's byte-order mark lands at a line's start.
     path = tmp_path / "joined.jsonl"
-    path.write_bytes(b"\xef\xbb\xbf" + GOOD_LINE.encode() + b"\n\xef\xbb\xbf"
-                     + GOOD_LINE.replace("50", "60").encode() + b"\n")
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + GOOD_LINE.encode()
+        + b"\n\xef\xbb\xbf"
+        + GOOD_LINE.replace("50", "60").encode()
+        + b"\n"
+    )
     _error(path, f"{path}:2: a byte-order mark (U+FEFF) starts the line")
 
 
@@ -219,10 +230,14 @@ def test_bom_at_the_start_of_each_file_is_fine(tmp_path: Path) -> None:
     assert len(records) == 2
 
 
-@pytest.mark.parametrize("line, fragment", [
-    ("\0" * 64, "bad JSON"),  # a file of zeros (a preallocated or truncated file)
-    (GOOD_LINE.replace("Go to", "Go\0to"), "bad JSON: Invalid control character"),
-], ids=["all-nul", "nul-in-string"])
+@pytest.mark.parametrize(
+    "line, fragment",
+    [
+        ("\0" * 64, "bad JSON"),  # a file of zeros (a preallocated or truncated file)
+        (GOOD_LINE.replace("Go to", "Go\0to"), "bad JSON: Invalid control character"),
+    ],
+    ids=["all-nul", "nul-in-string"],
+)
 def test_nul_bytes_name_the_line(tmp_path: Path, line: str, fragment: str) -> None:
     path = _write(tmp_path, "nul.jsonl", GOOD_LINE, line)
     _error(path, f"{path}:2: {fragment}")
@@ -230,16 +245,18 @@ def test_nul_bytes_name_the_line(tmp_path: Path, line: str, fragment: str) -> No
 
 def test_blank_lines_of_whitespace_and_cr_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "crlf.jsonl"
-    path.write_bytes(GOOD_LINE.encode() + b"\r\n \t \r\n\r\n"
-                     + GOOD_LINE.replace("50", "60").encode() + b"\r\n")
+    path.write_bytes(
+        GOOD_LINE.encode() + b"\r\n \t \r\n\r\n" + GOOD_LINE.replace("50", "60").encode() + b"\r\n"
+    )
     records, _ = load_records(path)
     assert [r.transcript for r in records] == ["Go to line 50.", "Go to line 60."]
 
 
 def test_line_numbers_count_only_newlines(tmp_path: Path) -> None:
     # U+2028 inside a string is not a line break; a lone CR (old Mac endings) is not either.
-    path = _write(tmp_path, "seps.jsonl", json.dumps({**GOOD, "transcript": "a\u2028b"},
-                                                     ensure_ascii=False), "oops")
+    path = _write(
+        tmp_path, "seps.jsonl", json.dumps({**GOOD, "transcript": "a\u2028b"}, ensure_ascii=False), "oops"
+    )
     _error(path, f"{path}:2: bad JSON")
 
 

@@ -20,15 +20,19 @@ REPORT = ROOT / "data" / "REPORT.md"
 README = ROOT / "data" / "README.md"
 GEN = ROOT / "data" / "gen"
 
-GOOD = {"transcript": "Go to line 50.", "label": "command",
-        "context": {"app_name": "Code", "bundle_id": "com.microsoft.VSCode", "window_title": ""}}
+GOOD = {
+    "transcript": "Go to line 50.",
+    "label": "command",
+    "context": {"app_name": "Code", "bundle_id": "com.microsoft.VSCode", "window_title": ""},
+}
 
 
 @pytest.fixture()
 def small(tmp_path: Path) -> Path:
     path = tmp_path / "small.jsonl"
-    path.write_text(json.dumps(GOOD) + "\n" + json.dumps({**GOOD, "transcript": "Thanks!",
-                                                         "label": "dictation"}) + "\n")
+    path.write_text(
+        json.dumps(GOOD) + "\n" + json.dumps({**GOOD, "transcript": "Thanks!", "label": "dictation"}) + "\n"
+    )
     return path
 
 
@@ -51,10 +55,8 @@ def test_stdout_is_the_same_report(tmp_path: Path, small: Path, capsys) -> None:
     assert capsys.readouterr().out == out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content", ["# Notes\n\nWritten by hand.\n", "",
-                                     f"# Notes\n{GENERATED}\n"])
-def test_out_never_overwrites_hand_written_text(tmp_path: Path, small: Path, caplog,
-                                                content: str) -> None:
+@pytest.mark.parametrize("content", ["# Notes\n\nWritten by hand.\n", "", f"# Notes\n{GENERATED}\n"])
+def test_out_never_overwrites_hand_written_text(tmp_path: Path, small: Path, caplog, content: str) -> None:
     readme = tmp_path / "README.md"
     readme.write_text(content, encoding="utf-8")
     with caplog.at_level(logging.ERROR):
@@ -70,7 +72,8 @@ def test_committed_report_is_current() -> None:
     expected = report_document(records, ["data/labeled_intents.jsonl"])
     assert REPORT.read_text(encoding="utf-8") == expected, (
         "data/REPORT.md is stale: PYTHONPATH=src python -m trm_intent.data_report "
-        "data/labeled_intents.jsonl --out data/REPORT.md")
+        "data/labeled_intents.jsonl --out data/REPORT.md"
+    )
 
 
 def test_report_counts_the_models_kinds() -> None:

@@ -53,8 +53,7 @@ def _raises_at(path: Path | list[Path], where: str, *fragments: str) -> DataErro
 
 
 def test_good_file_loads(tmp_path: Path) -> None:
-    path = _write(tmp_path, "ok.jsonl", [_line(), "", _line(transcript="Thanks!",
-                                                              label="dictation")])
+    path = _write(tmp_path, "ok.jsonl", [_line(), "", _line(transcript="Thanks!", label="dictation")])
     records, report = load_records(path)
     assert [r.label for r in records] == ["command", "dictation"]
     assert not report.duplicates and not report.conflicts
@@ -66,8 +65,9 @@ def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
     assert err.line == 3 and err.path == str(path)
 
 
-@pytest.mark.parametrize("text, kind", [("[1, 2]", "list"), ('"just a string"', "str"),
-                                        ("42", "int"), ("null", "NoneType")])
+@pytest.mark.parametrize(
+    "text, kind", [("[1, 2]", "list"), ('"just a string"', "str"), ("42", "int"), ("null", "NoneType")]
+)
 def test_non_object_line(tmp_path: Path, text: str, kind: str) -> None:
     path = _write(tmp_path, "list.jsonl", [_line(), text])
     _raises_at(path, f"{path}:2:", "expected a JSON object", kind)
@@ -131,8 +131,7 @@ def test_no_paths() -> None:
 
 @pytest.mark.parametrize("bad_first", [False, True])
 def test_multi_file_load_is_all_or_nothing(tmp_path: Path, bad_first: bool) -> None:
-    good = _write(tmp_path, "good.jsonl", [_line(), _line(transcript="Thanks!",
-                                                          label="dictation")])
+    good = _write(tmp_path, "good.jsonl", [_line(), _line(transcript="Thanks!", label="dictation")])
     bad = _write(tmp_path, "bad.jsonl", [_line(transcript="Next."), "not json"])
     paths = [bad, good] if bad_first else [good, bad]
     result = None
@@ -162,9 +161,11 @@ def test_duplicates_are_reported_and_kept_once(tmp_path: Path, caplog) -> None:
 
 def test_same_transcript_in_another_context_is_not_a_duplicate(tmp_path: Path) -> None:
     slack = {"app_name": "Slack", "bundle_id": "com.tinyspeck.slackmacgap", "window_title": ""}
-    path = _write(tmp_path, "ctx.jsonl", [_line(transcript="Done."),
-                                          _line(transcript="Done.", context=slack,
-                                                label="dictation")])
+    path = _write(
+        tmp_path,
+        "ctx.jsonl",
+        [_line(transcript="Done."), _line(transcript="Done.", context=slack, label="dictation")],
+    )
     records, report = load_records(path, strict=True)
     assert len(records) == 2 and not report.duplicates and not report.conflicts
 
@@ -195,29 +196,127 @@ def test_fold_text() -> None:
 # --- (2) the committed data -------------------------------------------------------------
 
 VOZCTL_EXACT = [
-    "scratch that", "scratch", "command mode", "commands", "command", "dictation mode",
-    "dictation", "dictate", "typing", "typing mode", "cancel", "control c", "clear", "exit",
-    "suspend", "find", "find all", "go to file", "comment", "undo", "redo", "copy", "cut",
-    "paste", "save", "select all", "select line", "new line", "newline", "slap", "enter",
-    "stomp", "tab", "escape", "space", "backspace", "delete", "delete that", "delete word",
-    "option delete", "go up", "go down", "go left", "go right", "page up", "page down",
-    "go home", "head", "go end", "tail", "new tab", "next tab", "previous tab", "close tab",
-    "next window", "switch window", "change window", "next app", "previous app", "switch app",
-    "pane left", "pane right", "pane up", "pane down", "focus left", "focus right",
-    "focus up", "focus down",
+    "scratch that",
+    "scratch",
+    "command mode",
+    "commands",
+    "command",
+    "dictation mode",
+    "dictation",
+    "dictate",
+    "typing",
+    "typing mode",
+    "cancel",
+    "control c",
+    "clear",
+    "exit",
+    "suspend",
+    "find",
+    "find all",
+    "go to file",
+    "comment",
+    "undo",
+    "redo",
+    "copy",
+    "cut",
+    "paste",
+    "save",
+    "select all",
+    "select line",
+    "new line",
+    "newline",
+    "slap",
+    "enter",
+    "stomp",
+    "tab",
+    "escape",
+    "space",
+    "backspace",
+    "delete",
+    "delete that",
+    "delete word",
+    "option delete",
+    "go up",
+    "go down",
+    "go left",
+    "go right",
+    "page up",
+    "page down",
+    "go home",
+    "head",
+    "go end",
+    "tail",
+    "new tab",
+    "next tab",
+    "previous tab",
+    "close tab",
+    "next window",
+    "switch window",
+    "change window",
+    "next app",
+    "previous app",
+    "switch app",
+    "pane left",
+    "pane right",
+    "pane up",
+    "pane down",
+    "focus left",
+    "focus right",
+    "focus up",
+    "focus down",
 ]
 # Families the issue asks for, by the `source` the generator writes.
 REQUIRED_FAMILIES = [
-    "voz-exact", "voz-count", "voz-lines", "voz-type", "voz-natural", "voz-misheard",
-    "modes-mic", "formatter", "nato", "punctuation", "tabs-panes", "browser", "ide", "ide-git",
-    "terminal-cmd", "window-app", "mouse", "media", "repeat", "menu-help", "snippets",
-    "text-nav", "find-replace", "short-reply", "chat-message", "email", "document", "notes",
-    "commit-message", "code-comment", "issue-title", "search-query", "terminal-text",
-    "command-words-in-prose", "formatter-prefix-prose", "ambiguous",
+    "voz-exact",
+    "voz-count",
+    "voz-lines",
+    "voz-type",
+    "voz-natural",
+    "voz-misheard",
+    "modes-mic",
+    "formatter",
+    "nato",
+    "punctuation",
+    "tabs-panes",
+    "browser",
+    "ide",
+    "ide-git",
+    "terminal-cmd",
+    "window-app",
+    "mouse",
+    "media",
+    "repeat",
+    "menu-help",
+    "snippets",
+    "text-nav",
+    "find-replace",
+    "short-reply",
+    "chat-message",
+    "email",
+    "document",
+    "notes",
+    "commit-message",
+    "code-comment",
+    "issue-title",
+    "search-query",
+    "terminal-text",
+    "command-words-in-prose",
+    "formatter-prefix-prose",
+    "ambiguous",
 ]
-REQUIRED_TAGS = ["context-flip", "ambiguous", "misheard", "natural", "formatter", "nato",
-                 "punctuation", "short-reply", "command-words-in-prose",
-                 "formatter-prefix-prose", "terminal-text"]
+REQUIRED_TAGS = [
+    "context-flip",
+    "ambiguous",
+    "misheard",
+    "natural",
+    "formatter",
+    "nato",
+    "punctuation",
+    "short-reply",
+    "command-words-in-prose",
+    "formatter-prefix-prose",
+    "terminal-text",
+]
 
 
 @pytest.fixture(scope="module")
@@ -269,8 +368,10 @@ def test_contexts(committed) -> None:
     records, _ = committed
     apps = {r.context.app_name for r in records if context_kind(r.context) != "unknown"}
     assert len(apps) >= 25
-    fallback = sum(r.context.app_name == "unknown" and r.context.bundle_id == "unknown"
-                   and r.context.window_title == "" for r in records)
+    fallback = sum(
+        r.context.app_name == "unknown" and r.context.bundle_id == "unknown" and r.context.window_title == ""
+        for r in records
+    )
     assert 0.07 <= fallback / len(records) <= 0.14
     kinds = Counter(context_kind(r.context) for r in records)  # the model's kinds
     for kind in CONTEXT_KINDS:
@@ -299,12 +400,16 @@ def test_context_flips_are_real(committed) -> None:
         labels_by_text[fold_text(r.transcript)].add(r.label)
     flips = [r for r in records if "context-flip" in r.tags]
     assert all(len(kinds_by_text[fold_text(r.transcript)]) >= 2 for r in flips)
-    changing = {fold_text(r.transcript) for r in flips if len(labels_by_text[fold_text(
-        r.transcript)]) == 2}
+    changing = {fold_text(r.transcript) for r in flips if len(labels_by_text[fold_text(r.transcript)]) == 2}
     assert {"copy that", "go home", "done", "next", "cancel", "clear", "okay"} <= changing
     for text in changing:
-        chat = {r.label for r in records if fold_text(r.transcript) == text
-                and context_kind(r.context) == "chat" and "ambiguous" not in r.tags}
+        chat = {
+            r.label
+            for r in records
+            if fold_text(r.transcript) == text
+            and context_kind(r.context) == "chat"
+            and "ambiguous" not in r.tags
+        }
         assert chat <= {"dictation"}, text
 
 
@@ -315,13 +420,21 @@ def test_label_rules_from_the_guide(committed) -> None:
     for r in records:
         by_text[fold_text(r.transcript)].add(r.label)
     expected = {
-        "type hello world": "command", "shell list files": "command", "git status": "dictation",
-        "pip install numpy": "dictation", "scratch that": "command", "go three up": "command",
-        "scraps that": "command", "pain left": "command", "delete the last two words": "command",
+        "type hello world": "command",
+        "shell list files": "command",
+        "git status": "dictation",
+        "pip install numpy": "dictation",
+        "scratch that": "command",
+        "go three up": "command",
+        "scraps that": "command",
+        "pain left": "command",
+        "delete the last two words": "command",
         "please select all the rows and delete the duplicates": "dictation",
-        "title of the talk is voice coding": "dictation", "go home and rest": "dictation",
+        "title of the talk is voice coding": "dictation",
+        "go home and rest": "dictation",
         "lower the volume of the second speaker in the mix": "dictation",
-        "delete this file before you push": "dictation", "snake user name": "command",
+        "delete this file before you push": "dictation",
+        "snake user name": "command",
     }
     for text, label in expected.items():
         assert by_text[text] == {label}, (text, by_text[text])
@@ -331,8 +444,7 @@ def test_vozctl_vocabulary_is_covered(committed) -> None:
     records, _ = committed
     commands = {fold_text(r.transcript) for r in records if r.label == "command"}
     assert not [p for p in VOZCTL_EXACT if p not in commands]
-    count_texts = [fold_text(r.transcript) for r in records
-                   if r.source == "generator:voz-count"]
+    count_texts = [fold_text(r.transcript) for r in records if r.source == "generator:voz-count"]
     assert any(any(ch.isdigit() for ch in t) for t in count_texts)
     assert any(" three " in f" {t} " or " two " in f" {t} " for t in count_texts)
 
@@ -354,24 +466,36 @@ def test_both_labels_only_where_tagged(committed) -> None:
 def test_generator_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "regen.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(out)], check=True, env=env,
-                   cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--out", str(out)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
     assert out.read_bytes() == DATA.read_bytes()
 
 
 def test_report_renders(committed) -> None:
     records, _ = committed
     text = render_report(records)
-    for heading in ("## Summary", "## By label", "## By app", "## By context kind",
-                    "## By length (words)", "## By tag", "## Examples", "### command",
-                    "### dictation"):
+    for heading in (
+        "## Summary",
+        "## By label",
+        "## By app",
+        "## By context kind",
+        "## By length (words)",
+        "## By tag",
+        "## Examples",
+        "### command",
+        "### dictation",
+    ):
         assert heading in text
     assert f"- Records: {len(records)}" in text
 
 
 def test_report_main(tmp_path: Path, capsys) -> None:
-    path = _write(tmp_path, "small.jsonl", [_line(), _line(transcript="a | b",
-                                                           label="dictation")])
+    path = _write(tmp_path, "small.jsonl", [_line(), _line(transcript="a | b", label="dictation")])
     assert report_main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "- Records: 2" in out and "a \\| b" in out
@@ -384,8 +508,11 @@ def test_context_kind_and_length_bucket() -> None:
     assert context_kind(WindowContext()) == "unknown"
     assert context_kind(WindowContext(app_name="", bundle_id="", window_title="x")) == "unknown"
     assert context_kind(WindowContext(**CTX)) == "editor"
-    gmail = WindowContext(app_name="Google Chrome", bundle_id="com.google.Chrome",
-                          window_title="Inbox (3) - me@gmail.com - Gmail")
+    gmail = WindowContext(
+        app_name="Google Chrome",
+        bundle_id="com.google.Chrome",
+        window_title="Inbox (3) - me@gmail.com - Gmail",
+    )
     assert context_kind(gmail) == "mail"
     # The report's kinds are the model's, where a table of its own once said otherwise.
     rules = ContextRules.default()
@@ -417,8 +544,9 @@ def test_split_keeps_transcripts_whole_and_stays_put_when_data_grows() -> None:
     assert any(fold_text(r.transcript) in val_texts for r in flips)
 
     # Editing the data (records dropped, records added) moves no remaining transcript.
-    grown = records[::2] + [r.model_copy(update={"transcript": r.transcript + " again"})
-                            for r in records[:300]]
+    grown = records[::2] + [
+        r.model_copy(update={"transcript": r.transcript + " again"}) for r in records[:300]
+    ]
     again = split_records(grown, 0.15, seed=0)
     again_val = {fold_text(r.transcript) for r in again.val}
     kept = {fold_text(r.transcript) for r in records[::2]}

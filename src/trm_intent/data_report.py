@@ -35,8 +35,14 @@ def context_kind(context: WindowContext) -> str:
     return _RULES.kind(context)
 
 
-LENGTH_BUCKETS = ((1, 1, "1"), (2, 3, "2–3"), (4, 7, "4–7"), (8, 11, "8–11"),
-                  (12, 19, "12–19"), (20, 10**9, "20+"))
+LENGTH_BUCKETS = (
+    (1, 1, "1"),
+    (2, 3, "2–3"),
+    (4, 7, "4–7"),
+    (8, 11, "8–11"),
+    (12, 19, "12–19"),
+    (20, 10**9, "20+"),
+)
 
 
 def length_bucket(text: str) -> str:
@@ -55,14 +61,16 @@ def _pct(n: int, total: int) -> str:
     return f"{100 * n / total:.1f}%" if total else "–"
 
 
-def _table(title: str, rows: Iterable[tuple[str, Counter]], total: int,
-           key_name: str) -> list[str]:
-    out = [f"## {title}", "", f"| {key_name} | records | share | command | dictation |",
-           "|---|---:|---:|---:|---:|"]
+def _table(title: str, rows: Iterable[tuple[str, Counter]], total: int, key_name: str) -> list[str]:
+    out = [
+        f"## {title}",
+        "",
+        f"| {key_name} | records | share | command | dictation |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for key, counts in rows:
         n = sum(counts.values())
-        out.append(f"| {_cell(key)} | {n} | {_pct(n, total)} | {counts['command']} | "
-                   f"{counts['dictation']} |")
+        out.append(f"| {_cell(key)} | {n} | {_pct(n, total)} | {counts['command']} | {counts['dictation']} |")
     out.append("")
     return out
 
@@ -88,30 +96,43 @@ def render_report(records: list[LabeledRecord], examples_per_label: int = 8) -> 
     apps = {r.context.app_name for r in records if context_kind(r.context) != "unknown"}
     tags = Counter(t for r in records for t in r.tags)
     lines = [
-        "## Summary", "",
+        "## Summary",
+        "",
         f"- Records: {total}",
         *[f"- {lab}: {labels[lab]} ({_pct(labels[lab], total)})" for lab in LABELS],
-        f"- Distinct transcripts: {len(exact)} exact, {len(folded)} after folding case and "
-        "punctuation",
+        f"- Distinct transcripts: {len(exact)} exact, {len(folded)} after folding case and punctuation",
         f"- Distinct apps (known context): {len(apps)}",
         f"- Unknown context: {sum(context_kind(r.context) == 'unknown' for r in records)}",
         f"- Tagged context-flip: {tags['context-flip']}; tagged ambiguous: {tags['ambiguous']}",
         "",
     ]
-    lines += _table("By label", [(lab, Counter({lab: labels[lab]})) for lab in LABELS], total,
-                    "label")
-    lines += _table("By context kind", _by_size(_grouped(records,
-                    lambda r: [context_kind(r.context)])), total, "context kind")
-    lines += _table("By app", _by_size(_grouped(records,
-                    lambda r: [r.context.app_name or "(empty)"])), total, "app")
+    lines += _table("By label", [(lab, Counter({lab: labels[lab]})) for lab in LABELS], total, "label")
+    lines += _table(
+        "By context kind",
+        _by_size(_grouped(records, lambda r: [context_kind(r.context)])),
+        total,
+        "context kind",
+    )
+    lines += _table(
+        "By app", _by_size(_grouped(records, lambda r: [r.context.app_name or "(empty)"])), total, "app"
+    )
     bucket_groups = _grouped(records, lambda r: [length_bucket(r.transcript)])
     order = [name for _lo, _hi, name in LENGTH_BUCKETS]
-    lines += _table("By length (words)", [(b, bucket_groups.get(b, Counter())) for b in order],
-                    total, "words")
-    lines += _table("By source (phrase family)", _by_size(_grouped(records,
-                    lambda r: [r.source or "(none)"])), total, "source")
-    lines += _table("By tag (a record may have several)", _by_size(_grouped(records,
-                    lambda r: r.tags or ["(none)"])), total, "tag")
+    lines += _table(
+        "By length (words)", [(b, bucket_groups.get(b, Counter())) for b in order], total, "words"
+    )
+    lines += _table(
+        "By source (phrase family)",
+        _by_size(_grouped(records, lambda r: [r.source or "(none)"])),
+        total,
+        "source",
+    )
+    lines += _table(
+        "By tag (a record may have several)",
+        _by_size(_grouped(records, lambda r: r.tags or ["(none)"])),
+        total,
+        "tag",
+    )
     lines += ["## Examples", ""]
     for lab in LABELS:
         chosen = [r for r in records if r.label == lab]
@@ -119,8 +140,7 @@ def render_report(records: list[LabeledRecord], examples_per_label: int = 8) -> 
         lines += [f"### {lab}", "", "| transcript | app | window title |", "|---|---|---|"]
         for r in chosen[::step][:examples_per_label]:
             c = r.context
-            lines.append(f"| {_cell(r.transcript)} | {_cell(c.app_name)} | "
-                         f"{_cell(c.window_title)} |")
+            lines.append(f"| {_cell(r.transcript)} | {_cell(c.app_name)} | {_cell(c.window_title)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -128,8 +148,9 @@ def render_report(records: list[LabeledRecord], examples_per_label: int = 8) -> 
 GENERATED = "<!-- Written by `python -m trm_intent.data_report`: regenerate it, do not edit. -->"
 
 
-def report_document(records: list[LabeledRecord], paths: Sequence[str | Path],
-                    examples_per_label: int = 8) -> str:
+def report_document(
+    records: list[LabeledRecord], paths: Sequence[str | Path], examples_per_label: int = 8
+) -> str:
     """The whole report file: the GENERATED line, a title naming the data files, the report."""
     names = ", ".join(f"`{Path(p).as_posix()}`" for p in paths)
     return f"{GENERATED}\n\n# Data report: {names}\n\n" + render_report(records, examples_per_label)
@@ -144,9 +165,11 @@ def write_report(path: Path, text: str) -> None:
         except OSError as exc:
             raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from None
         if first != GENERATED:
-            raise ValueError(f"{path}: not overwritten: its first line is not the report's "
-                             "marker, so it was not written by trm_intent.data_report (hand-written "
-                             "text?); give another --out or remove the file")
+            raise ValueError(
+                f"{path}: not overwritten: its first line is not the report's "
+                "marker, so it was not written by trm_intent.data_report (hand-written "
+                "text?); give another --out or remove the file"
+            )
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -164,8 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Markdown report on labeled JSONL files.")
     parser.add_argument("paths", nargs="+", help="labeled JSONL files")
     parser.add_argument("--examples", type=int, default=8, help="examples per label")
-    parser.add_argument("--out", type=Path, help="write the report to this file (only one that "
-                        "an earlier report wrote is replaced); default: stdout")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write the report to this file (only one that "
+        "an earlier report wrote is replaced); default: stdout",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:

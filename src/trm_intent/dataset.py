@@ -136,8 +136,9 @@ def _not_unicode(obj: object) -> str | None:
 
 def _json_line(text: str, path: Path | str, line: int) -> object:
     if text.startswith("\ufeff"):
-        raise DataError(path, line, "a byte-order mark (U+FEFF) starts the line; remove it "
-                        "(were files joined with cat?)")
+        raise DataError(
+            path, line, "a byte-order mark (U+FEFF) starts the line; remove it (were files joined with cat?)"
+        )
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
@@ -148,8 +149,11 @@ def _json_line(text: str, path: Path | str, line: int) -> object:
         raise DataError(path, line, "bad JSON: nested too deeply") from None
     except ValueError as exc:  # an integer too long to convert (Python's digit limit)
         limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
-        reason = (f"a number of more than {limit} digits" if "digits" in str(exc) and limit
-                  else _short(str(exc), 200))
+        reason = (
+            f"a number of more than {limit} digits"
+            if "digits" in str(exc) and limit
+            else _short(str(exc), 200)
+        )
         raise DataError(path, line, f"bad JSON: {reason}") from None
 
 
@@ -169,9 +173,13 @@ def parse_line(text: str, path: Path | str, line: int) -> LabeledRecord:
         raise DataError(path, line, "nested too deeply") from None
 
 
-_NOT_REGULAR = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
-                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                (stat.S_ISSOCK, "a socket"))
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _check_regular(p: Path, mode: int, size: int) -> None:
@@ -261,8 +269,7 @@ def dedupe(located: Iterable[Located], *, strict: bool = False) -> tuple[list[La
             seen[key] = item
     for kind, pairs in (("duplicate", report.duplicates), ("conflicting label", report.conflicts)):
         for a, b in pairs[:10]:
-            log.warning("%s: %s:%d and %s:%d (%r)", kind, a.path, a.line, b.path, b.line,
-                        b.record.transcript)
+            log.warning("%s: %s:%d and %s:%d (%r)", kind, a.path, a.line, b.path, b.line, b.record.transcript)
     if strict and (report.duplicates or report.conflicts):
         a, b = (report.conflicts or report.duplicates)[0]
         kind = "conflicting labels" if report.conflicts else "duplicate record"
