@@ -3,6 +3,8 @@ random weights, padded batches, every supervision step, answers and halting alik
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -24,7 +26,7 @@ VARIANTS = {
 }
 
 
-def _session(model: TRM):  # noqa: ANN202 - an onnxruntime session
+def _session(model: TRM) -> tuple[Any, Any]:
     from trm_intent._onnxruntime import ort
 
     graph = build_step_graph({k: v.detach().numpy() for k, v in model.state_dict().items()}, model.cfg)
@@ -45,7 +47,7 @@ def test_graph_matches_torch_on_random_weights(name: str) -> None:
         model.halt.bias.zero_()
     session, graph = _session(model)
 
-    def onnx_step(ids, mask, y, z):  # noqa: ANN001, ANN202
+    def onnx_step(ids: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray) -> list[np.ndarray]:
         return session.run(None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": z})
 
     rng = np.random.default_rng(0)

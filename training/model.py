@@ -97,12 +97,16 @@ class TRM(nn.Module):
         """y and z start at zero."""
         return torch.zeros_like(x), torch.zeros_like(x)
 
-    def cycle(self, x, y, z, mask):  # noqa: ANN001, ANN201 - hot path, types as above
+    def cycle(
+        self, x: torch.Tensor, y: torch.Tensor, z: torch.Tensor, mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         for _ in range(self.cfg.n):
             z = self.f(x + y + z, mask)
         return self.f(y + z, mask), z
 
-    def step(self, x, y, z, mask, *, grad: bool = True):  # noqa: ANN001, ANN201
+    def step(
+        self, x: torch.Tensor, y: torch.Tensor, z: torch.Tensor, mask: torch.Tensor, *, grad: bool = True
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """One supervision step: T cycles, the first T-1 without gradients.
 
         Returns (logits, halt_logit, y, z).
@@ -119,7 +123,9 @@ class TRM(nn.Module):
         r = y[:, 0]
         return self.head(r), self.halt(r).squeeze(-1), y, z
 
-    def forward(self, ids: torch.Tensor, attention_mask: torch.Tensor, steps: int | None = None):  # noqa: ANN201
+    def forward(
+        self, ids: torch.Tensor, attention_mask: torch.Tensor, steps: int | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         """Run ``steps`` supervision steps (default n_sup); per-step logits and halt logits."""
         x, mask = self.embed_input(ids, attention_mask)
         y, z = self.initial_state(x)
