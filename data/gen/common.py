@@ -6,12 +6,38 @@ import random
 from dataclasses import dataclass, field
 
 NUMBER_WORDS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ]
-TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy",
-        80: "eighty", 90: "ninety"}
+TENS = {
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    60: "sixty",
+    70: "seventy",
+    80: "eighty",
+    90: "ninety",
+}
 
 
 def number_words(n: int) -> str:
@@ -84,7 +110,13 @@ def surface(rng: random.Random, text: str, style: str) -> str:
     return text
 
 
-def items(phrases: list[str], tags: tuple[str, ...] = (), style: str = "cmd",
-          kinds: dict[str, float] | None = None, *, label: str) -> list[Item]:
+def items(
+    phrases: list[str],
+    tags: tuple[str, ...] = (),
+    style: str = "cmd",
+    kinds: dict[str, float] | None = None,
+    *,
+    label: str,
+) -> list[Item]:
     """One Item per phrase, all with the same label, tags, style and context kinds."""
     return [Item(p, label, tags, style, kinds) for p in phrases]

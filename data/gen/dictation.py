@@ -20,45 +20,213 @@ _items = partial(items, label=D, style="prose")
 # --- short chat replies (one to three words, a few four) -------------------------------------
 
 SHORT_REPLIES = [
-    "Thanks!", "Thank you!", "Thanks a lot.", "Sounds good.", "Sounds good!", "On my way.",
-    "On my way!", "lol", "haha", "Haha, nice.", "LOL", "Nice one!", "Nice!", "Yes please.",
-    "No worries.", "No problem.", "See you soon.", "See you soon!", "Good morning!",
-    "Good morning.", "Good night.", "Happy birthday!", "Congrats!", "Congratulations!",
-    "Love it!", "Sure thing.", "Will do.", "Got it, thanks.", "Miss you!", "Agreed.",
-    "Makes sense.", "Not yet.", "Running late.", "Running late, sorry!", "Be right there.",
-    "omg", "brb", "ty", "np", "Yep.", "Nope.", "Maybe later.", "Call me.", "Call me later.",
-    "Looks great!", "Looks good to me.", "LGTM", "Same here.", "Me too.", "Talk soon.",
-    "Cheers!", "Heading out.", "Almost there.", "Just landed.", "Just landed!", "Love you.",
-    "Love you too!", "Thanks, you too!", "You too!", "Happy Friday!", "Happy holidays!",
-    "Merry Christmas!", "Happy new year!", "Get well soon.", "Safe travels!", "Good luck!",
-    "Good luck tomorrow!", "Fingers crossed.", "Oh no!", "Oh nice!", "Wow!", "Amazing!",
-    "So cute!", "Yum.", "Sorry!", "So sorry.", "My bad.", "Oops.", "No way!", "Really?",
-    "Are you sure?", "Why not?", "What time?", "Where are you?", "Who's coming?",
-    "How was it?", "How are you?", "All good.", "All good here.", "Not bad.", "Pretty good.",
-    "Totally.", "Absolutely!", "Of course.", "For sure.", "Exactly.", "True.", "Fair enough.",
-    "Good point.", "Interesting.", "Noted.", "Noted, thanks.", "Understood.", "Roger.",
-    "Sounds like a plan.", "Count me in.", "I'm in!", "I'm out.", "Can't wait!", "Ha!",
-    "Hmm.", "Hmm, not sure.", "Let me check.", "Let me think.", "One sec.", "Two minutes.",
-    "Five minutes away.", "Ten minutes.", "Be there at six.", "Tomorrow works.",
-    "Monday works.", "Either works.", "Whatever you prefer.", "Your call.", "Good idea.",
-    "Great idea!", "Brilliant.", "Perfect, thanks!", "Thanks so much!", "Much appreciated.",
-    "Appreciate it!", "You're welcome.", "Anytime!", "Happy to help.", "No rush.",
-    "Take care.", "Take your time.", "Stay safe.", "Drive safe!", "Enjoy!", "Have fun!",
-    "Enjoy your weekend!", "Welcome aboard!", "Welcome!", "Nice to meet you.", "Hi!",
-    "Hey!", "Hey there.", "Hello!", "Hi Sam.", "Morning!", "Evening all.", "Bye!",
-    "Bye for now.", "Later!", "See ya.", "Ttyl", "gg", "ok cool", "cool cool", "nice",
-    "yay", "ugh", "wait what", "same", "mood", "facts", "idk", "tbh yes", "ship it!",
-    "Ship it.", "Merged, thanks!", "Approved.", "On it.", "Looking now.", "Fixed!",
-    "Deployed.", "Done and dusted.", "Works for me.", "Not for me.", "Still broken.",
-    "It works!", "Good catch.", "Nice catch!", "Huge, thanks.", "Happy Monday.",
-    "Well done!", "Proud of you!", "Hugs.", "Sweet dreams.", "Kiss kiss.", "Miss you guys.",
-    "Dinner's ready.", "Coming down.", "At the door.", "Parking now.", "Boarding now.",
+    "Thanks!",
+    "Thank you!",
+    "Thanks a lot.",
+    "Sounds good.",
+    "Sounds good!",
+    "On my way.",
+    "On my way!",
+    "lol",
+    "haha",
+    "Haha, nice.",
+    "LOL",
+    "Nice one!",
+    "Nice!",
+    "Yes please.",
+    "No worries.",
+    "No problem.",
+    "See you soon.",
+    "See you soon!",
+    "Good morning!",
+    "Good morning.",
+    "Good night.",
+    "Happy birthday!",
+    "Congrats!",
+    "Congratulations!",
+    "Love it!",
+    "Sure thing.",
+    "Will do.",
+    "Got it, thanks.",
+    "Miss you!",
+    "Agreed.",
+    "Makes sense.",
+    "Not yet.",
+    "Running late.",
+    "Running late, sorry!",
+    "Be right there.",
+    "omg",
+    "brb",
+    "ty",
+    "np",
+    "Yep.",
+    "Nope.",
+    "Maybe later.",
+    "Call me.",
+    "Call me later.",
+    "Looks great!",
+    "Looks good to me.",
+    "LGTM",
+    "Same here.",
+    "Me too.",
+    "Talk soon.",
+    "Cheers!",
+    "Heading out.",
+    "Almost there.",
+    "Just landed.",
+    "Just landed!",
+    "Love you.",
+    "Love you too!",
+    "Thanks, you too!",
+    "You too!",
+    "Happy Friday!",
+    "Happy holidays!",
+    "Merry Christmas!",
+    "Happy new year!",
+    "Get well soon.",
+    "Safe travels!",
+    "Good luck!",
+    "Good luck tomorrow!",
+    "Fingers crossed.",
+    "Oh no!",
+    "Oh nice!",
+    "Wow!",
+    "Amazing!",
+    "So cute!",
+    "Yum.",
+    "Sorry!",
+    "So sorry.",
+    "My bad.",
+    "Oops.",
+    "No way!",
+    "Really?",
+    "Are you sure?",
+    "Why not?",
+    "What time?",
+    "Where are you?",
+    "Who's coming?",
+    "How was it?",
+    "How are you?",
+    "All good.",
+    "All good here.",
+    "Not bad.",
+    "Pretty good.",
+    "Totally.",
+    "Absolutely!",
+    "Of course.",
+    "For sure.",
+    "Exactly.",
+    "True.",
+    "Fair enough.",
+    "Good point.",
+    "Interesting.",
+    "Noted.",
+    "Noted, thanks.",
+    "Understood.",
+    "Roger.",
+    "Sounds like a plan.",
+    "Count me in.",
+    "I'm in!",
+    "I'm out.",
+    "Can't wait!",
+    "Ha!",
+    "Hmm.",
+    "Hmm, not sure.",
+    "Let me check.",
+    "Let me think.",
+    "One sec.",
+    "Two minutes.",
+    "Five minutes away.",
+    "Ten minutes.",
+    "Be there at six.",
+    "Tomorrow works.",
+    "Monday works.",
+    "Either works.",
+    "Whatever you prefer.",
+    "Your call.",
+    "Good idea.",
+    "Great idea!",
+    "Brilliant.",
+    "Perfect, thanks!",
+    "Thanks so much!",
+    "Much appreciated.",
+    "Appreciate it!",
+    "You're welcome.",
+    "Anytime!",
+    "Happy to help.",
+    "No rush.",
+    "Take care.",
+    "Take your time.",
+    "Stay safe.",
+    "Drive safe!",
+    "Enjoy!",
+    "Have fun!",
+    "Enjoy your weekend!",
+    "Welcome aboard!",
+    "Welcome!",
+    "Nice to meet you.",
+    "Hi!",
+    "Hey!",
+    "Hey there.",
+    "Hello!",
+    "Hi Sam.",
+    "Morning!",
+    "Evening all.",
+    "Bye!",
+    "Bye for now.",
+    "Later!",
+    "See ya.",
+    "Ttyl",
+    "gg",
+    "ok cool",
+    "cool cool",
+    "nice",
+    "yay",
+    "ugh",
+    "wait what",
+    "same",
+    "mood",
+    "facts",
+    "idk",
+    "tbh yes",
+    "ship it!",
+    "Ship it.",
+    "Merged, thanks!",
+    "Approved.",
+    "On it.",
+    "Looking now.",
+    "Fixed!",
+    "Deployed.",
+    "Done and dusted.",
+    "Works for me.",
+    "Not for me.",
+    "Still broken.",
+    "It works!",
+    "Good catch.",
+    "Nice catch!",
+    "Huge, thanks.",
+    "Happy Monday.",
+    "Well done!",
+    "Proud of you!",
+    "Hugs.",
+    "Sweet dreams.",
+    "Kiss kiss.",
+    "Miss you guys.",
+    "Dinner's ready.",
+    "Coming down.",
+    "At the door.",
+    "Parking now.",
+    "Boarding now.",
 ]
 
 
 def short_reply(rng: random.Random) -> list[Item]:
-    return _items(SHORT_REPLIES, ("short-reply",), style="keep",
-                  kinds={"chat": 8, "mail": 1, "document": 0.4, "other": 0.3})
+    return _items(
+        SHORT_REPLIES,
+        ("short-reply",),
+        style="keep",
+        kinds={"chat": 8, "mail": 1, "document": 0.4, "other": 0.3},
+    )
 
 
 # --- longer chat messages ---------------------------------------------------------------------
@@ -159,8 +327,7 @@ CHAT_MESSAGES = [
 
 
 def chat_message(rng: random.Random) -> list[Item]:
-    return _items(CHAT_MESSAGES, ("message",), kinds={"chat": 8, "mail": 1, "document": 0.5,
-                                                      "other": 0.5})
+    return _items(CHAT_MESSAGES, ("message",), kinds={"chat": 8, "mail": 1, "document": 0.5, "other": 0.5})
 
 
 # --- email ------------------------------------------------------------------------------------
@@ -217,8 +384,16 @@ EMAIL = [
     "The parcel was left with a neighbour at number twelve.",
     "Let me know what works best for you and I will send an invite.",
 ]
-EMAIL_OPEN = ["Hi Jordan,", "Hello everyone,", "Dear Ms. Alvarez,", "Hi all,", "Hey Chris,",
-              "Good afternoon,", "Dear team,", "Hi Priya,"]
+EMAIL_OPEN = [
+    "Hi Jordan,",
+    "Hello everyone,",
+    "Dear Ms. Alvarez,",
+    "Hi all,",
+    "Hey Chris,",
+    "Good afternoon,",
+    "Dear team,",
+    "Hi Priya,",
+]
 EMAIL_BODY = [
     "thanks for sending over the draft so quickly.",
     "I wanted to check in about the timeline for the new website.",
@@ -310,8 +485,7 @@ DOCUMENTS = [
 
 
 def documents(rng: random.Random) -> list[Item]:
-    return _items(DOCUMENTS, ("document",), kinds={"document": 8, "mail": 1, "editor": 1,
-                                                   "browser": 0.5})
+    return _items(DOCUMENTS, ("document",), kinds={"document": 8, "mail": 1, "editor": 1, "browser": 0.5})
 
 
 # --- notes and meeting notes -----------------------------------------------------------------
@@ -371,38 +545,77 @@ NOTES = [
 
 
 def notes(rng: random.Random) -> list[Item]:
-    return _items(NOTES, ("note",), kinds={"document": 8, "editor": 1, "chat": 0.5, "mail": 0.5,
-                                           "other": 0.5})
+    return _items(
+        NOTES, ("note",), kinds={"document": 8, "editor": 1, "chat": 0.5, "mail": 0.5, "other": 0.5}
+    )
 
 
 # --- commit messages ---------------------------------------------------------------------
 
 BUG_VERBS = ["Fix", "Fix the", "Work around the", "Finally fix the", "Fix a", "Handle the"]
-FEATURE_VERBS = ["Add", "Improve", "Document the", "Test the", "Revert the", "Update the",
-                 "Add tests for the", "Remove the"]
+FEATURE_VERBS = [
+    "Add",
+    "Improve",
+    "Document the",
+    "Test the",
+    "Revert the",
+    "Update the",
+    "Add tests for the",
+    "Remove the",
+]
 CLEANUP_VERBS = ["Clean up", "Refactor", "Simplify", "Update", "Remove", "Tidy up"]
 COMMIT_GROUPS = [
-    (BUG_VERBS, [
-        "race in the audio callback", "off by one error in the line counter", "flaky parser test",
-        "timeout in the websocket handshake", "memory leak in the cache", "login redirect loop",
-        "broken link in the docs", "rounding error in the invoice totals", "typo in the README",
-        "unicode bug in the transcript cleaner", "crash when the window title is empty",
-        "config loading on Windows", "duplicate records in the data set",
-        "double typing after a long pause", "wrong label for short replies in Slack",
-    ]),
-    (FEATURE_VERBS, [
-        "retry logic for the upload client", "dark mode colours on the settings page",
-        "support for Python 3.12", "CSV export for reports", "benchmark for the ONNX runtime",
-        "pagination on the search page", "logging around the model download",
-        "error message for missing files", "label smoothing in the loss",
-        "confidence threshold option", "window context to the request",
-    ]),
-    (CLEANUP_VERBS, [
-        "unused imports in the training script", "deprecated API calls",
-        "the old migration scripts", "dependency pins", "window title parsing",
-        "the tokenizer setup", "the CLI argument handling", "the null checks in the user service",
-        "the build scripts", "test fixtures",
-    ]),
+    (
+        BUG_VERBS,
+        [
+            "race in the audio callback",
+            "off by one error in the line counter",
+            "flaky parser test",
+            "timeout in the websocket handshake",
+            "memory leak in the cache",
+            "login redirect loop",
+            "broken link in the docs",
+            "rounding error in the invoice totals",
+            "typo in the README",
+            "unicode bug in the transcript cleaner",
+            "crash when the window title is empty",
+            "config loading on Windows",
+            "duplicate records in the data set",
+            "double typing after a long pause",
+            "wrong label for short replies in Slack",
+        ],
+    ),
+    (
+        FEATURE_VERBS,
+        [
+            "retry logic for the upload client",
+            "dark mode colours on the settings page",
+            "support for Python 3.12",
+            "CSV export for reports",
+            "benchmark for the ONNX runtime",
+            "pagination on the search page",
+            "logging around the model download",
+            "error message for missing files",
+            "label smoothing in the loss",
+            "confidence threshold option",
+            "window context to the request",
+        ],
+    ),
+    (
+        CLEANUP_VERBS,
+        [
+            "unused imports in the training script",
+            "deprecated API calls",
+            "the old migration scripts",
+            "dependency pins",
+            "window title parsing",
+            "the tokenizer setup",
+            "the CLI argument handling",
+            "the null checks in the user service",
+            "the build scripts",
+            "test fixtures",
+        ],
+    ),
 ]
 
 
@@ -411,16 +624,28 @@ def commit_msg(rng: random.Random) -> list[Item]:
     for verbs, objects in COMMIT_GROUPS:
         for obj in objects:
             for v in rng.sample(verbs, 3):
-                out.append(Item(f"{v} {obj}", D, ("commit-message", "dev-text"), "keep",
-                                COMMIT_KINDS))
-    out += _items([
-        "fix: handle empty window titles", "feat: add confidence threshold to the CLI",
-        "chore: bump numpy to 1.26", "docs: explain how to regenerate the data",
-        "test: cover the conflict resolution in the loader", "refactor: split the model module",
-        "Initial commit", "WIP", "Merge branch main into feature audio",
-        "Address review comments", "Fix the build", "Make the linter happy",
-        "Revert the last change to the scheduler", "Use a smaller batch size on CPU",
-    ], ("commit-message", "dev-text"), style="keep", kinds=COMMIT_KINDS)
+                out.append(Item(f"{v} {obj}", D, ("commit-message", "dev-text"), "keep", COMMIT_KINDS))
+    out += _items(
+        [
+            "fix: handle empty window titles",
+            "feat: add confidence threshold to the CLI",
+            "chore: bump numpy to 1.26",
+            "docs: explain how to regenerate the data",
+            "test: cover the conflict resolution in the loader",
+            "refactor: split the model module",
+            "Initial commit",
+            "WIP",
+            "Merge branch main into feature audio",
+            "Address review comments",
+            "Fix the build",
+            "Make the linter happy",
+            "Revert the last change to the scheduler",
+            "Use a smaller batch size on CPU",
+        ],
+        ("commit-message", "dev-text"),
+        style="keep",
+        kinds=COMMIT_KINDS,
+    )
     return out
 
 
@@ -480,22 +705,44 @@ CODE_COMMENTS = [
 
 
 def code_comment(rng: random.Random) -> list[Item]:
-    return _items(CODE_COMMENTS, ("code-comment", "dev-text"),
-                  kinds={"editor": 9, "terminal": 0.8, "chat": 0.3})
+    return _items(
+        CODE_COMMENTS, ("code-comment", "dev-text"), kinds={"editor": 9, "terminal": 0.8, "chat": 0.3}
+    )
 
 
 # --- issue titles and tickets -------------------------------------------------------------
 
-ISSUE_SUBJECTS = ["Audio dropouts", "Crash on startup", "Dictation types twice",
-                  "Wrong label for short replies", "Settings window", "Login page",
-                  "The export button", "Push to talk", "Search results",
-                  "Dark mode", "Model download", "The onboarding tour", "Notifications",
-                  "Microphone selection", "Keyboard shortcuts"]
-ISSUE_PROBLEMS = ["after waking from sleep", "when Bluetooth headphones are connected",
-                  "on macOS Sonoma", "in full screen apps", "with a non English keyboard layout",
-                  "when the window title is empty", "for users with long names",
-                  "on the first launch", "after updating to version 2.3",
-                  "when the network is offline", "in Slack threads", "on external monitors"]
+ISSUE_SUBJECTS = [
+    "Audio dropouts",
+    "Crash on startup",
+    "Dictation types twice",
+    "Wrong label for short replies",
+    "Settings window",
+    "Login page",
+    "The export button",
+    "Push to talk",
+    "Search results",
+    "Dark mode",
+    "Model download",
+    "The onboarding tour",
+    "Notifications",
+    "Microphone selection",
+    "Keyboard shortcuts",
+]
+ISSUE_PROBLEMS = [
+    "after waking from sleep",
+    "when Bluetooth headphones are connected",
+    "on macOS Sonoma",
+    "in full screen apps",
+    "with a non English keyboard layout",
+    "when the window title is empty",
+    "for users with long names",
+    "on the first launch",
+    "after updating to version 2.3",
+    "when the network is offline",
+    "in Slack threads",
+    "on external monitors",
+]
 
 
 def issue_title(rng: random.Random) -> list[Item]:
@@ -503,74 +750,188 @@ def issue_title(rng: random.Random) -> list[Item]:
     for s in ISSUE_SUBJECTS:
         for p in rng.sample(ISSUE_PROBLEMS, 4):
             out.append(Item(f"{s} {p}", D, ("issue-title", "dev-text"), "keep", ISSUE_KINDS))
-    out += _items([
-        "Support for Linux", "Add a setting to disable sounds", "Document the JSON format",
-        "Commands are too slow in large files", "Feature request: custom vocabulary",
-        "Classifier is too confident on unknown apps", "Allow remapping the wake word",
-        "Typo on the pricing page", "Improve error message when the model is missing",
-        "Bug: go to line jumps to the wrong file",
-    ], ("issue-title", "dev-text"), style="keep", kinds=ISSUE_KINDS)
+    out += _items(
+        [
+            "Support for Linux",
+            "Add a setting to disable sounds",
+            "Document the JSON format",
+            "Commands are too slow in large files",
+            "Feature request: custom vocabulary",
+            "Classifier is too confident on unknown apps",
+            "Allow remapping the wake word",
+            "Typo on the pricing page",
+            "Improve error message when the model is missing",
+            "Bug: go to line jumps to the wrong file",
+        ],
+        ("issue-title", "dev-text"),
+        style="keep",
+        kinds=ISSUE_KINDS,
+    )
     return out
 
 
 # --- search queries ------------------------------------------------------------------------
 
 SEARCH = [
-    "weather in Montreal", "weather tomorrow", "pizza near me", "python dataclasses",
-    "how to center a div", "best hiking trails near Denver", "rust borrow checker explained",
-    "cheap flights to Lisbon", "what time is it in Tokyo", "banana bread recipe",
-    "how tall is Mount Everest", "convert 30 celsius to fahrenheit", "git undo last commit",
-    "react use effect cleanup", "train times London to Oxford", "symptoms of the flu",
-    "how to remove a stripped screw", "best sci fi books 2023", "pandas merge two dataframes",
-    "nearest pharmacy open now", "how many ounces in a cup", "who won the world cup in 2018",
-    "postgres explain analyze", "macOS accessibility API window title",
-    "onnx runtime python example", "tiny recursive model paper", "dog friendly cafes",
-    "how to fix a leaking tap", "typescript generic constraints", "history of the printing press",
-    "lyrics to here comes the sun", "is it going to rain today", "used bikes for sale",
-    "jazz concerts this weekend", "how to say thank you in Japanese", "vs code keyboard shortcuts",
-    "population of Canada", "best way to learn piano as an adult", "kubernetes pod pending",
-    "birthday gift ideas for mom", "why is the sky blue", "how long to boil an egg",
-    "sourdough starter not rising", "python asyncio gather example", "movie times tonight",
-    "flights from Berlin to Rome", "how to clean a cast iron pan", "whisper speech to text",
-    "talon voice community", "hotel deals in Barcelona", "zip code for Boston",
-    "return policy", "opening hours", "stack overflow segmentation fault",
+    "weather in Montreal",
+    "weather tomorrow",
+    "pizza near me",
+    "python dataclasses",
+    "how to center a div",
+    "best hiking trails near Denver",
+    "rust borrow checker explained",
+    "cheap flights to Lisbon",
+    "what time is it in Tokyo",
+    "banana bread recipe",
+    "how tall is Mount Everest",
+    "convert 30 celsius to fahrenheit",
+    "git undo last commit",
+    "react use effect cleanup",
+    "train times London to Oxford",
+    "symptoms of the flu",
+    "how to remove a stripped screw",
+    "best sci fi books 2023",
+    "pandas merge two dataframes",
+    "nearest pharmacy open now",
+    "how many ounces in a cup",
+    "who won the world cup in 2018",
+    "postgres explain analyze",
+    "macOS accessibility API window title",
+    "onnx runtime python example",
+    "tiny recursive model paper",
+    "dog friendly cafes",
+    "how to fix a leaking tap",
+    "typescript generic constraints",
+    "history of the printing press",
+    "lyrics to here comes the sun",
+    "is it going to rain today",
+    "used bikes for sale",
+    "jazz concerts this weekend",
+    "how to say thank you in Japanese",
+    "vs code keyboard shortcuts",
+    "population of Canada",
+    "best way to learn piano as an adult",
+    "kubernetes pod pending",
+    "birthday gift ideas for mom",
+    "why is the sky blue",
+    "how long to boil an egg",
+    "sourdough starter not rising",
+    "python asyncio gather example",
+    "movie times tonight",
+    "flights from Berlin to Rome",
+    "how to clean a cast iron pan",
+    "whisper speech to text",
+    "talon voice community",
+    "hotel deals in Barcelona",
+    "zip code for Boston",
+    "return policy",
+    "opening hours",
+    "stack overflow segmentation fault",
 ]
 
 
 def search_query(rng: random.Random) -> list[Item]:
-    return _items(SEARCH, ("search-query",), style="shell",
-                  kinds={"browser": 8, "finder": 0.7, "other": 0.5, "editor": 0.3, "media": 0.6})
+    return _items(
+        SEARCH,
+        ("search-query",),
+        style="shell",
+        kinds={"browser": 8, "finder": 0.7, "other": 0.5, "editor": 0.3, "media": 0.6},
+    )
 
 
 # --- text spoken into a terminal ------------------------------------------------------------
 
 TERMINAL_TEXT = [
-    "git status", "git diff", "git log", "git pull", "git push", "git add dot",
-    "git commit dash m fix typo", "git checkout main", "git checkout dash b feature audio",
-    "git stash", "git stash pop", "git rebase main", "git fetch origin", "git branch",
-    "git log dash dash one line", "git reset head", "git remote dash v", "git blame",
-    "pip install numpy", "pip install dash r requirements dot txt", "pip list",
-    "pip install torch", "python main dot py", "python three dash m pytest",
-    "python dash m venv venv", "pytest dash q", "pytest tests", "npm install", "npm run dev",
-    "npm test", "npm run build", "yarn add react", "yarn start", "cargo build",
-    "cargo run", "cargo test", "go test dot dot dot", "go run main dot go", "make",
-    "make test", "make clean", "ls", "ls dash la", "ls dash l", "cd ..", "cd projects",
-    "cd source vozctl", "mkdir build", "rm dash rf build", "cat readme", "less log dot txt",
-    "tail dash f server dot log", "grep dash r todo", "docker compose up", "docker ps",
-    "docker build dot", "kubectl get pods", "brew install ripgrep", "brew update",
-    "ssh prod db one", "htop", "echo hello", "export PATH", "source venv bin activate",
-    "vim config dot toml", "nvim dot", "code dot", "open dot", "which python",
-    "sudo apt update", "curl localhost 8080", "ping google dot com",
-    "chmod plus x run dot sh", "touch notes dot md", "ruff check", "mypy src",
-    "uv sync", "poetry install", "node index dot js", "psql analytics", "redis cli",
-    "select star from users limit ten", "print hello world", "import numpy as np",
+    "git status",
+    "git diff",
+    "git log",
+    "git pull",
+    "git push",
+    "git add dot",
+    "git commit dash m fix typo",
+    "git checkout main",
+    "git checkout dash b feature audio",
+    "git stash",
+    "git stash pop",
+    "git rebase main",
+    "git fetch origin",
+    "git branch",
+    "git log dash dash one line",
+    "git reset head",
+    "git remote dash v",
+    "git blame",
+    "pip install numpy",
+    "pip install dash r requirements dot txt",
+    "pip list",
+    "pip install torch",
+    "python main dot py",
+    "python three dash m pytest",
+    "python dash m venv venv",
+    "pytest dash q",
+    "pytest tests",
+    "npm install",
+    "npm run dev",
+    "npm test",
+    "npm run build",
+    "yarn add react",
+    "yarn start",
+    "cargo build",
+    "cargo run",
+    "cargo test",
+    "go test dot dot dot",
+    "go run main dot go",
+    "make",
+    "make test",
+    "make clean",
+    "ls",
+    "ls dash la",
+    "ls dash l",
+    "cd ..",
+    "cd projects",
+    "cd source vozctl",
+    "mkdir build",
+    "rm dash rf build",
+    "cat readme",
+    "less log dot txt",
+    "tail dash f server dot log",
+    "grep dash r todo",
+    "docker compose up",
+    "docker ps",
+    "docker build dot",
+    "kubectl get pods",
+    "brew install ripgrep",
+    "brew update",
+    "ssh prod db one",
+    "htop",
+    "echo hello",
+    "export PATH",
+    "source venv bin activate",
+    "vim config dot toml",
+    "nvim dot",
+    "code dot",
+    "open dot",
+    "which python",
+    "sudo apt update",
+    "curl localhost 8080",
+    "ping google dot com",
+    "chmod plus x run dot sh",
+    "touch notes dot md",
+    "ruff check",
+    "mypy src",
+    "uv sync",
+    "poetry install",
+    "node index dot js",
+    "psql analytics",
+    "redis cli",
+    "select star from users limit ten",
+    "print hello world",
+    "import numpy as np",
     "df dot head",
 ]
 
 
 def terminal_text(rng: random.Random) -> list[Item]:
-    return _items(TERMINAL_TEXT, ("terminal-text",), style="shell",
-                  kinds={"terminal": 9, "editor": 0.8})
+    return _items(TERMINAL_TEXT, ("terminal-text",), style="shell", kinds={"terminal": 9, "editor": 0.8})
 
 
 # --- prose that contains command words ------------------------------------------------------
@@ -699,8 +1060,15 @@ def command_words_prose(rng: random.Random) -> list[Item]:
     return _items(COMMAND_WORDS_PROSE, ("command-words-in-prose",), kinds=PROSE_KINDS)
 
 
-PROSE_KINDS = {"document": 3, "chat": 3, "mail": 2, "editor": 1, "terminal": 0.4, "browser": 0.4,
-               "other": 0.4}
+PROSE_KINDS = {
+    "document": 3,
+    "chat": 3,
+    "mail": 2,
+    "editor": 1,
+    "terminal": 0.4,
+    "browser": 0.4,
+    "other": 0.4,
+}
 
 # --- prose starting with a formatter word ---------------------------------------------------
 

@@ -25,18 +25,20 @@ SOCIAL = [
     ("clear", ["Clear.", "Clear!", "clear"], ["Clear.", "clear"], False),
     ("okay", ["Okay.", "Okay!", "okay"], ["Okay.", "okay"], True),
     ("perfect", ["Perfect.", "Perfect!", "perfect"], ["Perfect.", "perfect"], True),
-    ("welcome back", ["Welcome back.", "Welcome back!", "welcome back"],
-     ["Welcome back.", "welcome back"], True),
-    ("go to sleep", ["Go to sleep.", "Go to sleep!", "go to sleep"],
-     ["Go to sleep.", "go to sleep"], False),
+    (
+        "welcome back",
+        ["Welcome back.", "Welcome back!", "welcome back"],
+        ["Welcome back.", "welcome back"],
+        True,
+    ),
+    ("go to sleep", ["Go to sleep.", "Go to sleep!", "go to sleep"], ["Go to sleep.", "go to sleep"], False),
     ("undo", ["Undo.", "undo"], ["Undo.", "undo"], False),
     ("send it", ["Send it.", "Send it!", "send it"], ["Send it.", "send it"], False),
     ("stop", ["Stop.", "Stop!", "stop"], ["Stop.", "stop"], False),
     ("wake up", ["Wake up.", "Wake up!", "wake up"], ["Wake up.", "wake up"], False),
     ("again", ["Again?", "Again!", "again"], ["Again.", "again"], False),
     ("skip", ["Skip.", "Skip!", "skip"], ["Skip.", "skip"], False),
-    ("repeat that", ["Repeat that?", "Repeat that.", "repeat that"],
-     ["Repeat that.", "repeat that"], False),
+    ("repeat that", ["Repeat that?", "Repeat that.", "repeat that"], ["Repeat that.", "repeat that"], False),
     ("go back", ["Go back.", "Go back!", "go back"], ["Go back.", "go back"], False),
     ("save it", ["Save it.", "Save it!", "save it"], ["Save it.", "save it"], False),
     ("close it", ["Close it.", "close it"], ["Close it.", "close it"], False),
@@ -80,14 +82,41 @@ def flip_social_command(rng: random.Random) -> list[Item]:
 
 # Clear commands: the same in a chat window as in an editor.
 STABLE_COMMANDS = [
-    "Go to line 50.", "snake user name", "New tab.", "Select three words left.",
-    "Scratch that.", "close tab", "Delete the last two words.", "camel get value",
-    "Go three up.", "page down", "Command mode.", "Pain left.", "Focus Chrome.",
-    "tmux next pane", "Format document.", "Next track.", "alpha bravo charlie",
-    "Open paren.", "Type hello world.", "Shell list files.", "Mic off.", "Choose two.",
-    "Go to definition.", "Zoom in.", "Scraps that.", "Select line.", "Move up a couple of lines.",
-    "all caps max retries", "Question mark.", "Switch to Slack.", "Volume down.",
-    "Could you undo that?", "Delete two words.", "Go to the end of the line.", "kebab main nav",
+    "Go to line 50.",
+    "snake user name",
+    "New tab.",
+    "Select three words left.",
+    "Scratch that.",
+    "close tab",
+    "Delete the last two words.",
+    "camel get value",
+    "Go three up.",
+    "page down",
+    "Command mode.",
+    "Pain left.",
+    "Focus Chrome.",
+    "tmux next pane",
+    "Format document.",
+    "Next track.",
+    "alpha bravo charlie",
+    "Open paren.",
+    "Type hello world.",
+    "Shell list files.",
+    "Mic off.",
+    "Choose two.",
+    "Go to definition.",
+    "Zoom in.",
+    "Scraps that.",
+    "Select line.",
+    "Move up a couple of lines.",
+    "all caps max retries",
+    "Question mark.",
+    "Switch to Slack.",
+    "Volume down.",
+    "Could you undo that?",
+    "Delete two words.",
+    "Go to the end of the line.",
+    "kebab main nav",
     "Please move the cursor down three lines and select the next word.",
     "Type see you tomorrow at the usual place.",
 ]
@@ -125,8 +154,7 @@ STABLE_PROSE = [
 ]
 
 
-def _stable(rng: random.Random, texts: list[str], label: str, home: list[str],
-            away: list[str]) -> list[Item]:
+def _stable(rng: random.Random, texts: list[str], label: str, home: list[str], away: list[str]) -> list[Item]:
     """Each text in one or two of its usual kinds of window and one or two unusual ones."""
     out = []
     for text in texts:
@@ -137,34 +165,65 @@ def _stable(rng: random.Random, texts: list[str], label: str, home: list[str],
 
 
 def flip_stable_command(rng: random.Random) -> list[Item]:
-    return _stable(rng, STABLE_COMMANDS, C, ["editor", "terminal", "browser", "finder"],
-                   ["chat", "mail", "document"])
+    return _stable(
+        rng, STABLE_COMMANDS, C, ["editor", "terminal", "browser", "finder"], ["chat", "mail", "document"]
+    )
 
 
 def flip_stable_prose(rng: random.Random) -> list[Item]:
-    return _stable(rng, STABLE_PROSE, D, ["document", "chat", "mail"],
-                   ["terminal", "editor", "finder", "browser"])
+    return _stable(
+        rng, STABLE_PROSE, D, ["document", "chat", "mail"], ["terminal", "editor", "finder", "browser"]
+    )
 
 
 # (text, label, window pool) — best judgement, tagged ambiguous.
 AMBIGUOUS = [
-    ("Okay.", D, "document"), ("Done.", C, "unknown"), ("Next.", C, "unknown"),
-    ("Copy that.", D, "unknown"), ("Go home.", C, "unknown"), ("Perfect.", D, "unknown"),
-    ("Send it.", C, "unknown"), ("Select all.", C, "chat"), ("Period.", C, "chat"),
-    ("Back.", C, "unknown"), ("Save.", C, "chat"), ("Stop.", C, "unknown"),
-    ("Lower the volume.", C, "media"), ("Delete the duplicates.", D, "editor"),
-    ("Run the tests.", C, "editor"), ("Fix the typo.", D, "editor"),
-    ("Open settings.", C, "chat"), ("Check the logs.", D, "terminal"),
-    ("Next slide.", C, "other"), ("Next slide please.", D, "chat"),
-    ("Hello world.", D, "editor"), ("Comment.", C, "document"), ("Find.", C, "chat"),
-    ("Escape.", C, "chat"), ("Bold.", C, "document"), ("Space.", C, "unknown"),
-    ("Dot.", C, "unknown"), ("Clear the screen.", C, "chat"), ("Home.", C, "unknown"),
-    ("Right.", D, "chat"), ("Left.", C, "unknown"), ("Up.", D, "chat"),
-    ("Move on.", D, "editor"), ("Skip it.", D, "chat"), ("Finish.", C, "editor"),
-    ("Search.", C, "browser"), ("Go.", C, "terminal"), ("Confirm.", C, "mail"),
-    ("Cancel the meeting.", D, "other"), ("Copy.", C, "chat"), ("Make it bold.", C, "document"),
-    ("Sleep.", C, "unknown"), ("Python.", D, "terminal"), ("Exit.", C, "chat"),
-    ("Close the door.", D, "terminal"), ("Play the next one.", C, "media"),
+    ("Okay.", D, "document"),
+    ("Done.", C, "unknown"),
+    ("Next.", C, "unknown"),
+    ("Copy that.", D, "unknown"),
+    ("Go home.", C, "unknown"),
+    ("Perfect.", D, "unknown"),
+    ("Send it.", C, "unknown"),
+    ("Select all.", C, "chat"),
+    ("Period.", C, "chat"),
+    ("Back.", C, "unknown"),
+    ("Save.", C, "chat"),
+    ("Stop.", C, "unknown"),
+    ("Lower the volume.", C, "media"),
+    ("Delete the duplicates.", D, "editor"),
+    ("Run the tests.", C, "editor"),
+    ("Fix the typo.", D, "editor"),
+    ("Open settings.", C, "chat"),
+    ("Check the logs.", D, "terminal"),
+    ("Next slide.", C, "other"),
+    ("Next slide please.", D, "chat"),
+    ("Hello world.", D, "editor"),
+    ("Comment.", C, "document"),
+    ("Find.", C, "chat"),
+    ("Escape.", C, "chat"),
+    ("Bold.", C, "document"),
+    ("Space.", C, "unknown"),
+    ("Dot.", C, "unknown"),
+    ("Clear the screen.", C, "chat"),
+    ("Home.", C, "unknown"),
+    ("Right.", D, "chat"),
+    ("Left.", C, "unknown"),
+    ("Up.", D, "chat"),
+    ("Move on.", D, "editor"),
+    ("Skip it.", D, "chat"),
+    ("Finish.", C, "editor"),
+    ("Search.", C, "browser"),
+    ("Go.", C, "terminal"),
+    ("Confirm.", C, "mail"),
+    ("Cancel the meeting.", D, "other"),
+    ("Copy.", C, "chat"),
+    ("Make it bold.", C, "document"),
+    ("Sleep.", C, "unknown"),
+    ("Python.", D, "terminal"),
+    ("Exit.", C, "chat"),
+    ("Close the door.", D, "terminal"),
+    ("Play the next one.", C, "media"),
 ]
 
 

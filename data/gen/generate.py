@@ -41,8 +41,16 @@ SEED = 20240514
 UNKNOWN_SHARE = 0.11
 DEFAULT_OUT = ROOT / "data" / "labeled_intents.jsonl"
 
-COMMAND_DEFAULT = {"editor": 5, "terminal": 2.5, "browser": 1, "finder": 0.4, "document": 0.6,
-                   "chat": 0.4, "mail": 0.2, "other": 0.4}
+COMMAND_DEFAULT = {
+    "editor": 5,
+    "terminal": 2.5,
+    "browser": 1,
+    "finder": 0.4,
+    "document": 0.6,
+    "chat": 0.4,
+    "mail": 0.2,
+    "other": 0.4,
+}
 DICTATION_DEFAULT = contexts.PROSE
 
 DICTATION_FAMILIES = [
@@ -61,20 +69,47 @@ DICTATION_FAMILIES = [
 ]
 
 # Families whose base list is small: repeat bases in new contexts and surfaces up to quota.
-REPEATING = {"voz-exact", "voz-misheard", "modes-mic", "punctuation", "media", "repeat",
-             "menu-help", "snippets", "find-replace", "short-reply", "terminal-text",
-             "app-chat", "app-docs", "app-finder", "app-media", "app-mail", "app-system",
-             "app-meeting", "command-word-prose", "number-first-prose",
-             "verb-first-prose"}
+REPEATING = {
+    "voz-exact",
+    "voz-misheard",
+    "modes-mic",
+    "punctuation",
+    "media",
+    "repeat",
+    "menu-help",
+    "snippets",
+    "find-replace",
+    "short-reply",
+    "terminal-text",
+    "app-chat",
+    "app-docs",
+    "app-finder",
+    "app-media",
+    "app-mail",
+    "app-system",
+    "app-meeting",
+    "command-word-prose",
+    "number-first-prose",
+    "verb-first-prose",
+}
 
 
 def all_families() -> list[tuple[str, int, object, dict | None]]:
     """Every family, in the order the data was built up (each family's records, and the
     final shuffle, depend on it)."""
-    return [*commands.FAMILIES, *DICTATION_FAMILIES, *prose.FAMILIES, *flips.FAMILIES,
-            *terse_commands.FAMILIES, *commandlike_text.FAMILIES, *imperative_prose.FAMILIES,
-            *app_commands.FAMILIES, *code_and_ui_grammar.FAMILIES, *payload_commands.FAMILIES,
-            *command_words_inside_prose.FAMILIES]
+    return [
+        *commands.FAMILIES,
+        *DICTATION_FAMILIES,
+        *prose.FAMILIES,
+        *flips.FAMILIES,
+        *terse_commands.FAMILIES,
+        *commandlike_text.FAMILIES,
+        *imperative_prose.FAMILIES,
+        *app_commands.FAMILIES,
+        *code_and_ui_grammar.FAMILIES,
+        *payload_commands.FAMILIES,
+        *command_words_inside_prose.FAMILIES,
+    ]
 
 
 def _fold(text: str) -> str:
@@ -83,11 +118,13 @@ def _fold(text: str) -> str:
 
 # Utterances a person might type as a reply: the social flip words, the short replies,
 # and any one-word command ("Save.", "Find.") — in a chat box those read as text.
-REPLY_LIKE = ({_fold(s[0]) for s in flips.SOCIAL}
-              | {_fold(t) for t in dictation.SHORT_REPLIES}
-              | {_fold(t) for t in commandlike_text.REPLIES_MORE}
-              | {_fold(t) for t in app_commands.APP_TALK}
-              | {_fold(t) for t, _label, _kind in flips.AMBIGUOUS})
+REPLY_LIKE = (
+    {_fold(s[0]) for s in flips.SOCIAL}
+    | {_fold(t) for t in dictation.SHORT_REPLIES}
+    | {_fold(t) for t in commandlike_text.REPLIES_MORE}
+    | {_fold(t) for t in app_commands.APP_TALK}
+    | {_fold(t) for t, _label, _kind in flips.AMBIGUOUS}
+)
 
 
 def _reply_like(text: str) -> bool:
@@ -136,13 +173,15 @@ def build(seed: int = SEED) -> list[dict]:
                 continue
             seen[key] = item.label
             made += 1
-            records.append({
-                "transcript": text,
-                "context": {"app_name": ctx[0], "bundle_id": ctx[1], "window_title": ctx[2]},
-                "label": item.label,
-                "source": f"generator:{name}",
-                "tags": sorted(set(item.tags)),
-            })
+            records.append(
+                {
+                    "transcript": text,
+                    "context": {"app_name": ctx[0], "bundle_id": ctx[1], "window_title": ctx[2]},
+                    "label": item.label,
+                    "source": f"generator:{name}",
+                    "tags": sorted(set(item.tags)),
+                }
+            )
         if made < n:
             log.debug("family %s: %d of %d records (ran out of bases or pairs)", name, made, n)
     random.Random(f"{seed}:shuffle").shuffle(records)

@@ -463,14 +463,21 @@ WRITTEN = {
     "prose-proverbs": PROVERBS_DESCRIPTIONS,
 }
 
-PROSE_KINDS = {"document": 4, "chat": 2.5, "mail": 2, "editor": 0.8, "terminal": 0.4,
-               "browser": 0.4, "other": 0.4}
+PROSE_KINDS = {
+    "document": 4,
+    "chat": 2.5,
+    "mail": 2,
+    "editor": 0.8,
+    "terminal": 0.4,
+    "browser": 0.4,
+    "other": 0.4,
+}
 
 
 def written(name: str):
     def family(rng: random.Random) -> list[Item]:
-        return [Item(s, D, ("natural-prose", "written"), "prose", PROSE_KINDS)
-                for s in WRITTEN[name]]
+        return [Item(s, D, ("natural-prose", "written"), "prose", PROSE_KINDS) for s in WRITTEN[name]]
+
     family.__name__ = name
     return family
 
@@ -478,32 +485,74 @@ def written(name: str):
 # --- composed sentences ------------------------------------------------------------------
 
 SUBJECTS = [
-    "My grandmother", "The old fisherman", "Our neighbour", "A young teacher", "The mayor",
-    "My little brother", "The new doctor", "An elderly couple", "The baker down the street",
-    "Our landlord", "A group of students", "The postman", "My best friend", "The gardener",
-    "Her father", "The night nurse", "A retired pilot", "The twins next door", "Uncle David",
-    "The village priest", "A famous chef", "The bus driver", "My colleague Sam", "The artist",
+    "My grandmother",
+    "The old fisherman",
+    "Our neighbour",
+    "A young teacher",
+    "The mayor",
+    "My little brother",
+    "The new doctor",
+    "An elderly couple",
+    "The baker down the street",
+    "Our landlord",
+    "A group of students",
+    "The postman",
+    "My best friend",
+    "The gardener",
+    "Her father",
+    "The night nurse",
+    "A retired pilot",
+    "The twins next door",
+    "Uncle David",
+    "The village priest",
+    "A famous chef",
+    "The bus driver",
+    "My colleague Sam",
+    "The artist",
 ]
 PAST_ACTS = [
-    "planted tomatoes along the back fence", "walked to the market for fresh bread",
-    "painted the kitchen a pale yellow", "told us a story about the war",
-    "baked an enormous cake for the party", "found a lost kitten in the park",
-    "fixed the broken gate with a piece of rope", "sang an old song by the fire",
-    "drove all the way to the coast", "wrote a long letter to an old friend",
-    "caught three fish before breakfast", "knitted scarves for the whole family",
-    "forgot the keys on the kitchen table", "read the newspaper from cover to cover",
-    "climbed the hill behind the church", "cleaned the windows until they sparkled",
-    "bought a second hand piano", "sold the old car to a collector",
-    "taught the children how to make kites", "swept the leaves from the front steps",
-    "built a small boat in the garage", "lost an umbrella on the train",
-    "made soup for the whole street", "repaired the clock in the hallway",
+    "planted tomatoes along the back fence",
+    "walked to the market for fresh bread",
+    "painted the kitchen a pale yellow",
+    "told us a story about the war",
+    "baked an enormous cake for the party",
+    "found a lost kitten in the park",
+    "fixed the broken gate with a piece of rope",
+    "sang an old song by the fire",
+    "drove all the way to the coast",
+    "wrote a long letter to an old friend",
+    "caught three fish before breakfast",
+    "knitted scarves for the whole family",
+    "forgot the keys on the kitchen table",
+    "read the newspaper from cover to cover",
+    "climbed the hill behind the church",
+    "cleaned the windows until they sparkled",
+    "bought a second hand piano",
+    "sold the old car to a collector",
+    "taught the children how to make kites",
+    "swept the leaves from the front steps",
+    "built a small boat in the garage",
+    "lost an umbrella on the train",
+    "made soup for the whole street",
+    "repaired the clock in the hallway",
 ]
 TIMES = [
-    "last spring", "every Sunday morning", "before the storm arrived",
-    "after the children went to bed", "on a cold afternoon in January", "yesterday",
-    "early this morning", "the day before the wedding", "during the summer holidays",
-    "when nobody was looking", "just after sunrise", "last weekend", "a few years ago",
-    "on the way home from work", "while it was still raining", "in the middle of the night",
+    "last spring",
+    "every Sunday morning",
+    "before the storm arrived",
+    "after the children went to bed",
+    "on a cold afternoon in January",
+    "yesterday",
+    "early this morning",
+    "the day before the wedding",
+    "during the summer holidays",
+    "when nobody was looking",
+    "just after sunrise",
+    "last weekend",
+    "a few years ago",
+    "on the way home from work",
+    "while it was still raining",
+    "in the middle of the night",
 ]
 
 
@@ -511,23 +560,62 @@ def combo_people(rng: random.Random) -> list[Item]:
     out = set()
     while len(out) < 260:
         s, a, t = rng.choice(SUBJECTS), rng.choice(PAST_ACTS), rng.choice(TIMES)
-        out.add(f"{s} {a} {t}." if rng.random() < 0.5 else f"{t[0].upper()}{t[1:]}, "
-                f"{s[0].lower()}{s[1:]} {a}.")
+        out.add(
+            f"{s} {a} {t}." if rng.random() < 0.5 else f"{t[0].upper()}{t[1:]}, {s[0].lower()}{s[1:]} {a}."
+        )
     return [Item(x, D, ("natural-prose", "composed"), "prose", PROSE_KINDS) for x in sorted(out)]
 
 
-PLACES = ["The lake", "The old market", "Our little town", "The harbour", "The forest path",
-          "The city park", "The beach", "The valley", "The mountain village", "The library",
-          "The train station", "The main square", "The river bank", "The school playground",
-          "The orchard", "The museum garden", "The bridge", "The café on the corner"]
-PLACE_STATES = ["is quiet", "is crowded", "looks magical", "is at its best",
-                "feels a little sad", "smells of salt and seaweed", "is full of birdsong",
-                "is almost empty", "glows in the evening light", "is covered in mist",
-                "comes alive", "is peaceful", "is freezing cold", "is beautiful"]
-PLACE_TIMES = ["in late autumn", "on summer evenings", "at dawn", "after a heavy rain",
-               "in the middle of winter", "on market day", "during the festival",
-               "on weekday mornings", "just before closing time", "in early spring",
-               "when the tourists have gone", "on Sunday afternoons"]
+PLACES = [
+    "The lake",
+    "The old market",
+    "Our little town",
+    "The harbour",
+    "The forest path",
+    "The city park",
+    "The beach",
+    "The valley",
+    "The mountain village",
+    "The library",
+    "The train station",
+    "The main square",
+    "The river bank",
+    "The school playground",
+    "The orchard",
+    "The museum garden",
+    "The bridge",
+    "The café on the corner",
+]
+PLACE_STATES = [
+    "is quiet",
+    "is crowded",
+    "looks magical",
+    "is at its best",
+    "feels a little sad",
+    "smells of salt and seaweed",
+    "is full of birdsong",
+    "is almost empty",
+    "glows in the evening light",
+    "is covered in mist",
+    "comes alive",
+    "is peaceful",
+    "is freezing cold",
+    "is beautiful",
+]
+PLACE_TIMES = [
+    "in late autumn",
+    "on summer evenings",
+    "at dawn",
+    "after a heavy rain",
+    "in the middle of winter",
+    "on market day",
+    "during the festival",
+    "on weekday mornings",
+    "just before closing time",
+    "in early spring",
+    "when the tourists have gone",
+    "on Sunday afternoons",
+]
 
 
 def combo_places(rng: random.Random) -> list[Item]:
@@ -537,16 +625,36 @@ def combo_places(rng: random.Random) -> list[Item]:
     return [Item(x, D, ("natural-prose", "composed"), "prose", PROSE_KINDS) for x in sorted(out)]
 
 
-QUESTION_HEADS = ["Have you ever", "Would you like to", "Do you want to", "Did you ever",
-                  "Shall we", "Why don't we", "Could we", "When did you last"]
+QUESTION_HEADS = [
+    "Have you ever",
+    "Would you like to",
+    "Do you want to",
+    "Did you ever",
+    "Shall we",
+    "Why don't we",
+    "Could we",
+    "When did you last",
+]
 QUESTION_TAILS = [
-    "visit the museum by the river", "try the new Italian place", "go camping in the hills",
-    "learn to play the guitar", "walk along the coast path", "see the northern lights",
-    "bake bread at home", "read that book about the ocean", "swim in the lake at night",
-    "spend a weekend in the countryside", "watch the sunrise from the beach",
-    "grow vegetables on the balcony", "take the train across the mountains",
-    "go to an outdoor concert", "plant a tree in the garden", "ride a horse",
-    "write a letter by hand", "cook dinner for the neighbours", "climb the cathedral tower",
+    "visit the museum by the river",
+    "try the new Italian place",
+    "go camping in the hills",
+    "learn to play the guitar",
+    "walk along the coast path",
+    "see the northern lights",
+    "bake bread at home",
+    "read that book about the ocean",
+    "swim in the lake at night",
+    "spend a weekend in the countryside",
+    "watch the sunrise from the beach",
+    "grow vegetables on the balcony",
+    "take the train across the mountains",
+    "go to an outdoor concert",
+    "plant a tree in the garden",
+    "ride a horse",
+    "write a letter by hand",
+    "cook dinner for the neighbours",
+    "climb the cathedral tower",
     "visit your grandparents",
 ]
 
@@ -555,14 +663,23 @@ def combo_questions(rng: random.Random) -> list[Item]:
     out = set()
     while len(out) < 150:
         out.add(f"{rng.choice(QUESTION_HEADS)} {rng.choice(QUESTION_TAILS)}?")
-    return [Item(x, D, ("natural-prose", "composed", "question"), "prose", PROSE_KINDS)
-            for x in sorted(out)]
+    return [Item(x, D, ("natural-prose", "composed", "question"), "prose", PROSE_KINDS) for x in sorted(out)]
 
 
-OPENERS = ["I think", "To be honest,", "As far as I know,", "Apparently", "I heard that",
-           "It turns out that", "My mother always said that", "Believe it or not,",
-           "I'm pretty sure", "Someone told me that", "I read somewhere that",
-           "Everyone agrees that"]
+OPENERS = [
+    "I think",
+    "To be honest,",
+    "As far as I know,",
+    "Apparently",
+    "I heard that",
+    "It turns out that",
+    "My mother always said that",
+    "Believe it or not,",
+    "I'm pretty sure",
+    "Someone told me that",
+    "I read somewhere that",
+    "Everyone agrees that",
+]
 CLAUSES = [
     "the bakery on the corner is closing next month",
     "the weather will improve by the weekend",
@@ -585,9 +702,16 @@ CLAUSES = [
     "the library will be open late during the exam period",
     "nobody has climbed that side of the mountain in years",
 ]
-ENDINGS = ["", "", " and I can't wait to see it", ", which surprised everybody",
-           ", but I'm not completely sure", " and that makes me happy",
-           ", so we should go soon", ", at least according to my neighbour"]
+ENDINGS = [
+    "",
+    "",
+    " and I can't wait to see it",
+    ", which surprised everybody",
+    ", but I'm not completely sure",
+    " and that makes me happy",
+    ", so we should go soon",
+    ", at least according to my neighbour",
+]
 
 
 def combo_long(rng: random.Random) -> list[Item]:
