@@ -201,7 +201,7 @@ def train(
         raise DataError(
             ", ".join(Path(p).name for p in data_files),
             None,
-            f"{len(records)} records split into {len(split.train)} for training and "
+            f"{len(records)} record(s) split into {len(split.train)} for training and "
             f"{len(split.val)} held out (val_fraction {cfg.val_fraction}); both need records",
         )
     torch.set_num_threads(threads)
