@@ -295,7 +295,7 @@ CHANNELS = [
     "hiring",
     "mobile",
 ]
-# Emoji names beyond commands_more's "emoji <name>" list (which sits in editors).
+# Emoji names beyond terse_commands.py's "emoji <name>" list (which sits in editors).
 EMOJI = [
     "heart eyes",
     "shrugging",
