@@ -1,7 +1,7 @@
 """Train several configurations in parallel, one process and one thread each.
 
     python -m trm_intent.training.sweep --data data/labeled_intents.jsonl \\
-        --configs training/configs/sweep.json --out runs/sweep --jobs 8
+        --configs training/configs/ablation_recursion.json --out runs/ablation --jobs 2
 
 ``--configs`` is a JSON object ``{name: TrainConfig fields}``. An entry may also carry a
 ``description`` (what the run is, for reports) and ``against`` (another entry of the file it is
