@@ -27,7 +27,7 @@ from tokenizers import Tokenizer
 from trm_intent.artifacts import CheckpointMeta
 from trm_intent.config import TrainConfig
 from trm_intent.contract import ContextRules, InputEncoder, pad_batch, run_steps, to_result
-from trm_intent.dataset import DataError, data_hash, load_records, split_records
+from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
 from trm_intent.evaluate import fit_temperature, score
 from trm_intent.schema import LABELS, LabeledRecord
 
@@ -39,6 +39,7 @@ from .tokenizer import PAD, BPEDropoutEncoder, train_tokenizer
 log = logging.getLogger(__name__)
 
 CHECKPOINTS = ("last.pt", "best.pt")
+MIN_TRAIN_RECORDS = 200
 
 
 class Encoded:
@@ -165,15 +166,24 @@ def train(
     run_dir: Path,
     cfg: TrainConfig | None = None,
     *,
+    corrections: Sequence[Path | str] = (),
     init: Weights | None = None,
     resume: bool = False,
+    force: bool = False,
     progress: bool = True,
     device: str = "cpu",
     threads: int = 1,
 ) -> TrainResult:
     """Train a TRM on the given JSONL files; checkpoints go to ``run_dir``.
 
-    All data is loaded, validated and split before anything is written. ``init`` is a trained
+    All data is loaded, validated and split before anything is written. ``data_files`` are the
+    base data, split into training and held-out records by transcript. ``corrections`` are
+    records a user fixed: never held out, trained on ``cfg.correction_weight`` times an epoch,
+    and they win over base records of the same transcript and window (those leave the
+    held-out split too, so held-out figures stay the base data's). A training set under
+    ``MIN_TRAIN_RECORDS`` is refused unless ``force``: a model trained on a few corrections alone
+    forgets everything else. With corrections, the best epoch is the one that gets most of them
+    right, then the best held-out accuracy. ``init`` is a trained
     network to fine-tune (its tokenizer, size and window rules are kept); ``resume`` continues
     from ``run_dir/last.pt`` with its saved configuration (only ``cfg.epochs`` is taken from
     the ``cfg`` given). A run directory that holds checkpoints is only written with ``resume``.
@@ -182,6 +192,7 @@ def train(
     small to gain from more, and on a busy machine extra spinning threads slow training down.
     """
     records, _ = load_records(list(data_files))  # raises DataError before any work
+    fixes = load_records(list(corrections))[0] if corrections else []
     run_dir = Path(run_dir)
     last: Checkpoint | None = None
     if resume:
@@ -204,6 +215,17 @@ def train(
             f"{len(records)} record(s) split into {len(split.train)} for training and "
             f"{len(split.val)} held out (val_fraction {cfg.val_fraction}); both need records",
         )
+    fixed = {record_key(r) for r in fixes}
+    train_base = [r for r in split.train if record_key(r) not in fixed]
+    held_out = [r for r in split.val if record_key(r) not in fixed]
+    if len(train_base) + len(fixes) < MIN_TRAIN_RECORDS and not force:
+        raise DataError(
+            ", ".join(Path(p).name for p in [*data_files, *corrections]),
+            None,
+            f"only {len(train_base) + len(fixes)} training records (under {MIN_TRAIN_RECORDS}): a model "
+            "trained on so few forgets everything else. Give the base data first and corrections "
+            "after it (trm-intent train --data BASE --data CORRECTIONS), or force it (--force)",
+        )
     torch.set_num_threads(threads)
     run_seed = cfg.seed if cfg.init_seed is None else cfg.init_seed
     random.seed(run_seed)
@@ -216,7 +238,9 @@ def train(
         cfg = cfg.model_copy(update={"model": init.config})
     else:
         tok = train_tokenizer(
-            (r.transcript[: cfg.max_chars] for r in split.train), cfg.model.vocab_size, cfg.model.max_tokens
+            (r.transcript[: cfg.max_chars] for r in [*train_base, *fixes]),
+            cfg.model.vocab_size,
+            cfg.model.max_tokens,
         )
         rules = ContextRules.default(enabled=cfg.use_context)
     model_cfg = cfg.model.model_copy(update={"vocab_size": tok.get_vocab_size()})
@@ -249,33 +273,50 @@ def train(
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
     encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens)
-    val = Encoded(split.val, encoder, pad_id)
+    val = Encoded(held_out, encoder, pad_id)
+    fix_set = Encoded(fixes, encoder, pad_id) if fixes else None
     train_encoder = encoder
     if cfg.bpe_dropout:  # drawn from the run's own seeded random source: repeatable
         train_encoder = BPEDropoutEncoder(
             Tokenizer.from_str(tok.to_str()), rules, cfg.max_chars, model_cfg.max_tokens, cfg.bpe_dropout, rng
         )
-    steps_per_epoch = math.ceil(len(split.train) / cfg.batch_size) * model_cfg.n_sup
+    replayed = (
+        len(train_base) if cfg.replay_fraction >= 1 else max(1, round(cfg.replay_fraction * len(train_base)))
+    )
+    per_epoch = replayed + len(fixes) * cfg.correction_weight
+    steps_per_epoch = math.ceil(per_epoch / cfg.batch_size) * model_cfg.n_sup
     total_steps = steps_per_epoch * cfg.epochs
     meta = CheckpointMeta(
         train=cfg,
         tokenizer=tok.to_str(),
         context=rules,
         pad_id=pad_id,
-        data_sha256=data_hash(records),
+        data_sha256=data_hash([*records, *fixes]),
         data_files=[Path(p).name for p in data_files],
         records=len(records),
-        train_records=len(split.train),
-        val_records=len(split.val),
+        train_records=len(train_base),
+        val_records=len(held_out),
+        corrections_files=[Path(p).name for p in corrections],
+        corrections=len(fixes),
         init_from=last.meta.init_from if last is not None else (init.source if init else None),
     )
     log.info(
         "training on %d records (%d held out), %d parameters, %d epochs",
-        len(split.train),
-        len(split.val),
+        len(train_base),
+        len(held_out),
         sum(p.numel() for p in model.parameters()),
         cfg.epochs,
     )
+    if fixes:
+        log.info(
+            "%d corrections, never held out, each trained on %d times an epoch beside %d replayed base "
+            "records; they replace %d base records (%d of them held out, now left out of held-out)",
+            len(fixes),
+            cfg.correction_weight,
+            replayed,
+            len(split.train) - len(train_base) + len(split.val) - len(held_out),
+            len(split.val) - len(held_out),
+        )
 
     def on_step() -> None:
         nonlocal step
@@ -290,9 +331,11 @@ def train(
     for epoch in bar:
         t0 = time.perf_counter()
         model.train()
-        texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in split.train]
-        data = Encoded(split.train, train_encoder, pad_id, texts)
-        order = list(range(len(split.train)))
+        base = train_base if replayed == len(train_base) else rng.sample(train_base, replayed)
+        epoch_records = [*base, *fixes * cfg.correction_weight]
+        texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in epoch_records]
+        data = Encoded(epoch_records, train_encoder, pad_id, texts)
+        order = list(range(len(epoch_records)))
         rng.shuffle(order)
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
@@ -302,18 +345,19 @@ def train(
             train_loss += deep_supervision_loss(
                 model, ids, mask, labels, data.targets(index, cfg, device), cfg, opt, on_step
             )
-        scores, _ = evaluate(ema, val, split.val, cfg.halt_threshold, device=device)
+        scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {
             "epoch": epoch + 1,
             "train_loss": train_loss / len(batches),
             **{f"val_{k}": v for k, v in scores.items()},
-            "seconds": time.perf_counter() - t0,
         }
+        if fix_set is not None:
+            metrics["corrections_acc"] = evaluate(ema, fix_set, fixes, cfg.halt_threshold, device=device)[0][
+                "acc_all"
+            ]
+        metrics["seconds"] = time.perf_counter() - t0
         history.append(metrics)
-        improved = not best or (metrics["val_acc"], -metrics["val_loss"]) > (
-            best["val_acc"],
-            -best["val_loss"],
-        )
+        improved = not best or _rank(metrics) > _rank(best)
         if improved:
             best = metrics
             save_checkpoint(
@@ -335,22 +379,29 @@ def train(
             run_dir / "last.pt",
         )
         log.info(
-            "epoch %d: loss %.4f val acc %.4f (steps %.2f) val loss %.4f%s",
+            "epoch %d: loss %.4f val acc %.4f (steps %.2f) val loss %.4f%s%s",
             epoch + 1,
             metrics["train_loss"],
             metrics["val_acc"],
             metrics["val_mean_steps"],
             metrics["val_loss"],
+            f" corrections {metrics['corrections_acc']:.3f}" if fix_set is not None else "",
             " *" if improved else "",
         )
         if hasattr(bar, "set_postfix"):
             bar.set_postfix(val_acc=f"{metrics['val_acc']:.4f}")
-    temperature = calibrate(run_dir / "best.pt", val, split.val, device)
+    temperature = calibrate(run_dir / "best.pt", val, held_out, device)
     log.info("held-out softmax temperature %.3f", temperature)
     (run_dir / "metrics.json").write_text(
         json.dumps({"best": best, "temperature": temperature, "history": history}, indent=2), encoding="utf-8"
     )
     return TrainResult(run_dir=run_dir, best=best, history=history, temperature=temperature)
+
+
+def _rank(metrics: dict[str, float]) -> tuple[float, ...]:
+    """Which epoch is best: most corrections right (when there are any), then held-out accuracy,
+    then held-out loss."""
+    return (metrics.get("corrections_acc", 0.0), metrics["val_acc"], -metrics["val_loss"])
 
 
 def calibrate(path: Path, val: Encoded, records: Sequence[LabeledRecord], device: str = "cpu") -> float:

@@ -39,6 +39,8 @@ class TrainingInfo(BaseModel):
     records: int
     train_records: int
     val_records: int
+    corrections_files: list[str] = Field(default_factory=list)
+    corrections: int = 0
     val_fraction: float
     seed: int
     epochs: int = Field(description="epochs the exported weights had trained: the epoch kept (best held-out)")
@@ -94,6 +96,8 @@ class CheckpointMeta(BaseModel):
     records: int
     train_records: int
     val_records: int
+    corrections_files: list[str] = Field(default_factory=list)
+    corrections: int = Field(default=0, description="Correction records: trained on, never held out.")
     init_from: str | None = None
     metrics: dict[str, float] = Field(default_factory=dict, description="The saved epoch's metrics.")
     temperature: float = Field(default=1.0, gt=0, description="Fitted on held-out at the end of the run.")
@@ -109,6 +113,8 @@ class CheckpointMeta(BaseModel):
             records=self.records,
             train_records=self.train_records,
             val_records=self.val_records,
+            corrections_files=self.corrections_files,
+            corrections=self.corrections,
             val_fraction=self.train.val_fraction,
             seed=self.train.seed,
             epochs=int(self.metrics.get("epoch", 0)),

@@ -94,6 +94,24 @@ class TrainConfig(BaseModel):
             "(training only; the exported graph has none)."
         ),
     )
+    correction_weight: int = Field(
+        default=16,
+        ge=1,
+        le=1000,
+        description=(
+            "Times each correction record (every data file after the first) is trained on per epoch. "
+            "Corrections are never held out and win conflicts with the base data."
+        ),
+    )
+    replay_fraction: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description=(
+            "Share of the base training records drawn afresh into each epoch (1: all). A fine-tune "
+            "replays a part of the base data beside the corrections, so nothing else moves."
+        ),
+    )
     val_fraction: float = Field(default=0.15, gt=0, lt=1)
     max_chars: int = Field(default=400, gt=0, le=100_000)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
@@ -108,3 +126,14 @@ class TrainConfig(BaseModel):
             "split to seed (None: seed): repeated runs of one recipe on one split."
         ),
     )
+
+
+# The fine-tune recipe of ``trm-intent learn`` and ``train --init-from``: a few short epochs from the
+# trained weights at a lower learning rate, a third of the base data replayed each epoch beside the
+# corrections, and an EMA short enough to follow them.
+FINE_TUNE = {"epochs": 4, "lr": 3e-4, "warmup_steps": 0, "ema_decay": 0.9, "replay_fraction": 0.33}
+
+
+def fine_tune_config(cfg: TrainConfig | None = None) -> TrainConfig:
+    """``cfg`` (default: the default recipe) with the fine-tune recipe's settings."""
+    return (cfg or TrainConfig()).model_copy(update=FINE_TUNE)
