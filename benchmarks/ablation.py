@@ -55,7 +55,7 @@ from trm_intent.training.sweep import read_configs  # noqa: E402
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext, default_model_dir, load_records  # noqa: E402
 from trm_intent.dataset import data_hash, split_records  # noqa: E402
-from trm_intent.evaluate import AMBIGUOUS, score  # noqa: E402
+from trm_intent.evaluate import AMBIGUOUS, mcnemar, score  # noqa: E402
 from trm_intent.evaluate import predict as evaluate_predict  # noqa: E402
 
 DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
@@ -314,17 +314,6 @@ def set_metrics(
     if has_conf:
         m["coverage"] = {str(c): coverage_acc(conf[scored], correct[scored], c) for c in COVERAGES}
     return m
-
-
-def mcnemar(a: Sequence[bool], b: Sequence[bool]) -> dict[str, float]:
-    """Paired comparison on the same records: b01 = only A right, b10 = only B right; exact two-sided p."""
-    only_a = sum(x and not y for x, y in zip(a, b))
-    only_b = sum(y and not x for x, y in zip(a, b))
-    n = only_a + only_b
-    if n == 0:
-        return {"only_a": 0, "only_b": 0, "p": 1.0}
-    tail = sum(math.comb(n, i) for i in range(min(only_a, only_b) + 1)) / 2**n
-    return {"only_a": only_a, "only_b": only_b, "p": min(1.0, 2 * tail)}
 
 
 def measure_latency(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from trm_intent import default_model_dir
+from trm_intent.evaluate import mcnemar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -111,8 +112,8 @@ def test_comparisons_are_the_definitions_pairs_and_the_baselines(report: dict) -
 
 
 def test_mcnemar_exact() -> None:
-    assert ablation.mcnemar([True] * 5, [False] * 5) == {"only_a": 5, "only_b": 0, "p": 2 / 32}
-    assert ablation.mcnemar([True, False], [False, True])["p"] == 1.0
+    assert mcnemar([True] * 5, [False] * 5) == {"only_a": 5, "only_b": 0, "p": 2 / 32}
+    assert mcnemar([True, False], [False, True])["p"] == 1.0
 
 
 def test_render_and_plot(report: dict, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -89,6 +90,18 @@ def fit_temperature(probs: np.ndarray, labels: np.ndarray) -> float:
         log_softmax = scaled - np.log(np.exp(scaled).sum(1, keepdims=True))
         nll.append(-log_softmax[rows, labels].mean())
     return float(grid[int(np.argmin(nll))])
+
+
+def mcnemar(a: Sequence[bool], b: Sequence[bool]) -> dict[str, float]:
+    """Paired comparison on the same records: ``only_a`` right only for A, ``only_b`` only for B;
+    the exact two-sided p-value."""
+    only_a = sum(x and not y for x, y in zip(a, b))
+    only_b = sum(y and not x for x, y in zip(a, b))
+    n = only_a + only_b
+    if n == 0:
+        return {"only_a": 0, "only_b": 0, "p": 1.0}
+    tail = sum(math.comb(n, i) for i in range(min(only_a, only_b) + 1)) / 2**n
+    return {"only_a": only_a, "only_b": only_b, "p": min(1.0, 2 * tail)}
 
 
 def _slices(keys: Sequence[list[str]], correct: np.ndarray) -> dict[str, Slice]:
