@@ -8,8 +8,10 @@ renames, and an export interrupted between them is repaired by the next one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,6 +94,8 @@ def parity(
 
 
 def _is_model_dir(path: Path) -> bool:
+    if not path.is_dir() or path.is_symlink():
+        return False
     names = {p.name for p in path.iterdir()}
     return META_FILE in names and names <= set(MODEL_FILES)
 
@@ -99,6 +103,11 @@ def _is_model_dir(path: Path) -> bool:
 def check_out_dir(out_dir: Path, keep: Sequence[Path] = ()) -> None:
     """Refuse an output that is not a model directory or an empty one, or that holds ``keep``."""
     out_dir = Path(out_dir)
+    if out_dir.name in ("", ".", ".."):
+        raise ExportError(
+            f"{out_dir}: give the model directory a name (such as {out_dir / 'my-model'}); "
+            "'.', '..' and '/' are never replaced"
+        )
     for path in keep:
         if out_dir.resolve() in (Path(path).resolve(), *Path(path).resolve().parents):
             raise ExportError(
@@ -111,33 +120,82 @@ def check_out_dir(out_dir: Path, keep: Sequence[Path] = ()) -> None:
         raise ExportError(f"{out_dir}: exists and is not a directory; choose another output directory")
     if any(out_dir.iterdir()) and not _is_model_dir(out_dir):
         foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in MODEL_FILES)
+        holds = ", ".join(foreign[:5]) if foreign else "no " + META_FILE
         raise ExportError(
-            f"{out_dir}: is not a model directory (it holds {', '.join(foreign[:5])}); "
+            f"{out_dir}: is not a model directory (it holds {holds}); "
             "only a model directory or an empty one is replaced"
         )
 
 
+def _temporaries(out_dir: Path, kind: str) -> list[tuple[Path, int]]:
+    """What an export to ``out_dir`` leaves beside it while it runs: ``.NAME.KIND-PID`` (newest first)."""
+    prefix = f".{out_dir.name}.{kind}-"
+    try:
+        children = list(out_dir.parent.iterdir())
+    except OSError:
+        return []
+    found = [
+        (p, int(p.name[len(prefix) :]))
+        for p in children
+        if p.name.startswith(prefix) and re.fullmatch(r"[0-9]{1,10}", p.name[len(prefix) :])
+    ]
+
+    def mtime(item: tuple[Path, int]) -> float:
+        try:
+            return item[0].lstat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(found, key=mtime, reverse=True)
+
+
 def recover_interrupted(out_dir: Path) -> None:
-    """Repair what an export killed mid-way left: put a model moved aside back, drop temporaries."""
+    """Repair what an export killed mid-way left beside ``out_dir``.
+
+    Killed between the swap's two renames, an export leaves no ``out_dir`` and the old model in
+    ``.NAME.old-PID``: it is renamed back (also over an empty ``out_dir`` made since). Any other
+    ``.NAME.old-PID`` or ``.NAME.export-PID`` of a process that is gone is deleted. A live
+    process's temporaries are its own: left alone.
+    """
     out_dir = Path(out_dir)
-    parent = out_dir.parent
-    if not parent.is_dir():
+    if not out_dir.name or not out_dir.parent.is_dir():
         return
-    for path in parent.glob(f".{out_dir.name}.old-*"):
-        if not out_dir.exists() and _is_model_dir(path):
+    for path, pid in _temporaries(out_dir, "old"):
+        if _pid_alive(pid):
+            continue  # another export is between its two renames right now
+        if _vacant(out_dir) and _is_model_dir(path):
             log.warning("%s: restoring the model an interrupted export had moved to %s", out_dir, path)
             os.replace(path, out_dir)
-        elif not _pid_alive(path.name.rsplit("-", 1)[-1]):
-            shutil.rmtree(path, ignore_errors=True)
-    for path in parent.glob(f".{out_dir.name}.export-*"):
-        if not _pid_alive(path.name.rsplit("-", 1)[-1]):
-            shutil.rmtree(path, ignore_errors=True)
+        else:
+            _remove(path)
+    for path, pid in _temporaries(out_dir, "export"):
+        if not _pid_alive(pid):
+            _remove(path)
 
 
-def _pid_alive(text: str) -> bool:
+def _vacant(path: Path) -> bool:
+    """Nothing there, or an empty directory (a rename may replace one)."""
+    if not path.exists() and not path.is_symlink():
+        return True
+    return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):  # a stale temporary that stays is harmless
+            path.unlink(missing_ok=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether another process with this id runs (this process's own id counts as gone: a
+    temporary named after it was left by an earlier process that had the same id)."""
+    if pid <= 0 or pid == os.getpid():
+        return False
     try:
-        os.kill(int(text), 0)
-    except (ValueError, ProcessLookupError):
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
         return False
     except PermissionError:
         return True
