@@ -1,21 +1,102 @@
-"""The ``trm-intent`` command: classify, eval, train, export, data-report."""
+"""The ``trm-intent`` command: classify, eval, train, export, data-report.
+
+Every failure the user can act on ends with ``trm-intent: error: <what is wrong>`` on stderr
+and status 2 (1 when standard output cannot be written); a bug still shows its traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from . import __version__
 from .artifacts import ModelError
 from .dataset import DataError, load_records
+from .runtime import MAX_THREADS
 from .schema import LabeledRecord
 
 log = logging.getLogger("trm_intent")
 
 FINE_TUNE_EPOCHS = 6
 TRAIN_HINT = "training needs the train extra: from a checkout, pip install -e '.[train]' (torch==2.13.0)"
+DESCRIPTION = (
+    "Decide whether a spoken utterance is a command to execute or dictation to type; "
+    "evaluate, retrain and export the model."
+)
+RUN_FILES = ("last.pt", "best.pt", "tokenizer.json", "metrics.json")  # what train writes in a run dir
+SEED_RANGE = (-(2**63), 2**63 - 1)  # torch.manual_seed takes a 64-bit integer
+STDIN_CLOSED = "standard input is closed: give the utterances as arguments or as lines on stdin"
+EXIT_SIGPIPE = 128 + 13  # what a shell reports for a tool stopped by SIGPIPE (`yes | head -1`)
+
+
+class UserError(Exception):
+    """Something the user asked for cannot be done: printed as ``trm-intent: error: ...``."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class OutputError(UserError):
+    """Standard output is closed or cannot be written (a full disk, /dev/full)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=1)
+
+
+def _emit(text: str) -> None:
+    """Print one piece of output now (flushed, so a pipe sees each line as it is decided)."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def _shown(text: str) -> str:
+    """``text`` for a message: bytes that are not UTF-8 (argv keeps them as surrogates) escaped."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _utf8(text: str, what: str) -> str:
+    """``text`` from the command line, refused when it is not valid UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(f"{what} {_shown(text)!r} is not valid UTF-8 text") from None
+    return text
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'value'}: {e['msg']}" for e in exc.errors())
+
+
+def _int_in(low: int | None = None, high: int | None = None):  # noqa: ANN202 - an argparse type
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = (
+                f"between {low} and {high}"
+                if low is not None and high is not None
+                else (f"at least {low}" if low is not None else f"at most {high}")
+            )
+            raise argparse.ArgumentTypeError(f"must be {bounds}, got {value}")
+        return value
+
+    return parse
 
 
 def _classifier(model: str | None):  # noqa: ANN202
@@ -24,15 +105,55 @@ def _classifier(model: str | None):  # noqa: ANN202
     return IntentClassifier(model) if model else IntentClassifier()
 
 
+def _stdin_lines() -> Iterator[str]:
+    """The non-blank lines of stdin as they arrive, without their line ending (LF or CRLF)."""
+    if sys.stdin is None:
+        raise UserError(STDIN_CLOSED)
+    stream = getattr(sys.stdin, "buffer", None)
+    number = 0
+    while True:
+        try:
+            raw = stream.readline() if stream is not None else sys.stdin.readline()
+        except OSError as exc:
+            raise UserError(f"cannot read standard input ({exc.strerror or exc})") from None
+        if not raw:
+            return
+        number += 1
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise UserError(
+                    f"standard input, line {number}: not valid UTF-8 "
+                    f"(byte {raw[exc.start]:#04x} at byte {exc.start + 1})"
+                ) from None
+        else:
+            line = raw
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark some Windows tools write
+        line = line.rstrip("\r\n")
+        if line.strip():
+            yield line
+
+
 def cmd_classify(args: argparse.Namespace) -> int:
     from .schema import WindowContext
 
+    texts = [_utf8(t, "utterance") for t in args.text]
+    try:
+        ctx = WindowContext(
+            app_name=_utf8(args.app, "--app"),
+            bundle_id=_utf8(args.bundle, "--bundle"),
+            window_title=_utf8(args.title, "--title"),
+        )
+    except ValidationError as exc:
+        raise UserError(f"invalid window context ({_problems(exc)})") from None
+    if not texts and sys.stdin is None:  # refused before the model is loaded
+        raise UserError(STDIN_CLOSED)
     clf = _classifier(args.model)
-    ctx = WindowContext(app_name=args.app, bundle_id=args.bundle, window_title=args.title)
-    texts = args.text or [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    for text in texts:
+    for text in texts or _stdin_lines():
         result = clf.classify(text, ctx)
-        print(json.dumps({"transcript": text, **result.model_dump()}, ensure_ascii=False))
+        _emit(json.dumps({"transcript": text, **result.model_dump()}, ensure_ascii=False))
     return 0
 
 
@@ -67,19 +188,59 @@ def _format_report(report, title: str) -> str:  # noqa: ANN001
     return "\n".join(lines)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_errors_target(path: Path, data: Sequence[str], model_dirs: Sequence[Path]) -> None:
+    """``eval --errors PATH``, checked before the evaluation: never an input, and writable."""
+    for name in data:
+        if _same_file(path, Path(name)):
+            raise UserError(f"--errors {path}: is the input data file {name}; choose another file")
+    for model_dir in model_dirs:
+        if model_dir.resolve() in path.resolve().parents or _same_file(path, model_dir):
+            raise UserError(
+                f"--errors {path}: is inside the model directory {model_dir}; choose another file"
+            )
+    if path.is_dir():
+        raise UserError(f"--errors {path}: is a directory; give the name of a JSONL file to write")
+    if not path.parent.is_dir():
+        raise UserError(f"--errors {path}: no such directory {path.parent}")
+    existed = path.exists()
+    try:
+        with path.open("a", encoding="utf-8"):  # appends nothing; proves the file can be written
+            pass
+    except OSError as exc:
+        raise UserError(f"--errors {path}: cannot write ({exc.strerror or exc})") from None
+    if not existed:
+        path.unlink(missing_ok=True)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import predict, score
+    from .runtime import default_model_dir
 
+    if args.errors:
+        model_dirs = [Path(args.model) if args.model else default_model_dir()]
+        model_dirs += [Path(args.baseline)] if args.baseline else []
+        _check_errors_target(Path(args.errors), args.data, model_dirs)
     records, _ = load_records(args.data)
-    results = predict(_classifier(args.model), records)
+    clf = _classifier(args.model)
+    base_clf = _classifier(args.baseline) if args.baseline else None  # a bad baseline fails first
+    results = predict(clf, records)
     report = score(records, results)
     if args.errors:
         Path(args.errors).write_text(
             "".join(m.model_dump_json() + "\n" for m in report.errors), encoding="utf-8"
         )
     baseline, changed = None, []
-    if args.baseline:
-        old = predict(_classifier(args.baseline), records)
+    if base_clf is not None:
+        old = predict(base_clf, records)
         baseline = score(records, old)
         changed = [
             {
@@ -97,16 +258,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
         out = {"model": report.model_dump()}
         if baseline is not None:
             out.update(baseline=baseline.model_dump(), changed=changed)
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        _emit(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
-    print(_format_report(report, f"model {args.model or '(bundled)'}"))
+    _emit(_format_report(report, f"model {args.model or '(bundled)'}"))
     if baseline is not None:
-        print()
-        print(_format_report(baseline, f"baseline {args.baseline}"))
-        print(f"\n{len(changed)} record(s) changed prediction")
+        _emit("")
+        _emit(_format_report(baseline, f"baseline {args.baseline}"))
+        _emit(f"\n{len(changed)} record(s) changed prediction")
         for c in changed:
             mark = "fixed" if c["now_correct"] else "broke"
-            print(f"  [{mark}] {c['label']:<9} {c['baseline']} -> {c['model']}: {c['transcript']}")
+            _emit(f"  [{mark}] {c['label']:<9} {c['baseline']} -> {c['model']}: {c['transcript']}")
     return 0
 
 
@@ -115,18 +276,54 @@ def _parity_samples(records: list[LabeledRecord]) -> list[tuple[str, object]]:
     return [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
 
 
+def _read_config(path: Path):  # noqa: ANN202 - a TrainConfig (torch-free, but imported late)
+    from .config import TrainConfig
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"--config {path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError(f"--config {path}: not UTF-8 text (a TrainConfig is JSON)") from None
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        raise UserError(f"--config {path}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise UserError(f"--config {path}: expected a JSON object, got {type(data).__name__}")
+    try:
+        return TrainConfig.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(f"--config {path}: invalid training config ({_problems(exc)})") from None
+
+
+def _check_run_dir(run_dir: Path) -> None:
+    """A run directory holds a run's files only: never write checkpoints among a user's files."""
+    if not run_dir.exists() and not run_dir.is_symlink():
+        return
+    if not run_dir.is_dir():
+        raise UserError(f"--run-dir {run_dir}: exists and is not a directory; choose another run directory")
+    foreign = sorted(
+        p.name for p in run_dir.iterdir() if p.name not in RUN_FILES and not p.name.startswith(".")
+    )
+    if foreign:
+        raise UserError(
+            f"--run-dir {run_dir}: holds files that are not a training run's "
+            f"({', '.join(foreign[:5])}); choose another run directory"
+        )
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     try:
-        from .config import TrainConfig
-        from .export import export_model, weights_from_model_dir
+        from .export import ExportError, export_model, weights_from_model_dir
         from .export.export import check_out_dir
         from .training import train
         from .training.checkpoint import load_checkpoint
     except ImportError as exc:
-        raise SystemExit(f"trm-intent: {TRAIN_HINT} ({exc})") from None
-    cfg = None
-    if args.config:
-        cfg = TrainConfig.model_validate_json(Path(args.config).read_text(encoding="utf-8"))
+        raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
+    from .config import TrainConfig
+
+    cfg = _read_config(Path(args.config)) if args.config else None
     epochs = args.epochs
     if epochs is None and args.init_from and not args.config:
         epochs = FINE_TUNE_EPOCHS  # fine-tuning starts from a trained model: a few minutes
@@ -136,45 +333,69 @@ def cmd_train(args: argparse.Namespace) -> int:
         if v is not None
     }
     if overrides:
-        cfg = (cfg or TrainConfig()).model_copy(update=overrides)
+        try:  # validated again: model_copy(update=...) would take any value
+            cfg = TrainConfig.model_validate({**(cfg or TrainConfig()).model_dump(), **overrides})
+        except ValidationError as exc:
+            raise UserError(f"invalid training settings ({_problems(exc)})") from None
+    for name in ("seed", "init_seed"):
+        value = getattr(cfg, name, None) if cfg is not None else None
+        if value is not None and not SEED_RANGE[0] <= value <= SEED_RANGE[1]:
+            raise UserError(f"{name} {value} is not a 64-bit integer (torch cannot seed with it)")
     out = Path(args.out)
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
-    check_out_dir(out, keep=[run_dir])  # refused now, not after the training
-    init = None
-    if args.init_from:
-        source = Path(args.init_from)
-        init = (
-            weights_from_model_dir(source)
-            if source.is_dir()
-            else load_checkpoint(source).weights(source.name)
+    try:
+        check_out_dir(out, keep=[run_dir])  # refused now, not after the training
+        _check_run_dir(run_dir)
+        init = None
+        if args.init_from:
+            source = Path(args.init_from)
+            init = (
+                weights_from_model_dir(source)
+                if source.is_dir()
+                else load_checkpoint(source).weights(source.name)
+            )
+        result = train(
+            args.data,
+            run_dir,
+            cfg,
+            init=init,
+            resume=args.resume,
+            progress=not args.quiet,
+            threads=args.threads,
         )
-    result = train(
-        args.data, run_dir, cfg, init=init, resume=args.resume, progress=not args.quiet, threads=args.threads
-    )
-    records, _ = load_records(args.data)
-    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, _parity_samples(records), keep=[run_dir])
+        records, _ = load_records(args.data)
+        meta = export_model(
+            load_checkpoint(run_dir / "best.pt"), out, _parity_samples(records), keep=[run_dir]
+        )
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
     log.info(
         "best epoch %d: held-out accuracy %.4f; model written to %s",
         int(result.best["epoch"]),
         result.best["val_acc"],
         out,
     )
-    print(json.dumps({"model_dir": str(out), "metrics": meta.metrics}, indent=2))
+    _emit(json.dumps({"model_dir": str(out), "metrics": meta.metrics}, indent=2))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        from .export import export_model
+        from .export import ExportError, export_model
+        from .export.export import check_out_dir
         from .training.checkpoint import load_checkpoint
     except ImportError as exc:
-        raise SystemExit(f"trm-intent: {TRAIN_HINT} ({exc})") from None
-    records, _ = load_records(args.data)
-    checkpoint = Path(args.checkpoint)
-    meta = export_model(
-        load_checkpoint(checkpoint), Path(args.out), _parity_samples(records), keep=[checkpoint.parent]
-    )
-    print(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
+        raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
+    checkpoint, out = Path(args.checkpoint), Path(args.out)
+    try:
+        check_out_dir(out, keep=[checkpoint.parent])  # before the data and checkpoint are read
+        records, _ = load_records(args.data)
+        meta = export_model(
+            load_checkpoint(checkpoint), out, _parity_samples(records), keep=[checkpoint.parent]
+        )
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    _emit(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
     return 0
 
 
@@ -182,17 +403,18 @@ def cmd_data_report(args: argparse.Namespace) -> int:
     from .data_report import render_report
 
     records, _ = load_records(args.data)
-    print(render_report(records))
+    _emit(render_report(records))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="trm-intent", description=__doc__)
+    p = argparse.ArgumentParser(prog="trm-intent", description=DESCRIPTION)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("classify", help="classify utterances (arguments, or lines on stdin); JSON out")
-    c.add_argument("text", nargs="*")
+    c.add_argument("text", nargs="*", help="utterances (default: one per line of stdin, as they arrive)")
     c.add_argument("--app", default="unknown", help="frontmost app name")
     c.add_argument("--bundle", default="unknown", help="frontmost app bundle id")
     c.add_argument("--title", default="", help="frontmost window title")
@@ -203,20 +425,22 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data", action="append", required=True, help="JSONL file (repeatable)")
     e.add_argument("--model", help="model directory (default: the bundled model)")
     e.add_argument("--baseline", help="a second model directory to compare against")
-    e.add_argument("--errors", help="write the misclassified records to this JSONL file")
+    e.add_argument("--errors", help="write the misclassified records to this JSONL file (not an input)")
     e.add_argument("--json", action="store_true", help="machine-readable output")
     e.set_defaults(func=cmd_eval)
 
     t = sub.add_parser("train", help="train a TRM and export it to a model directory")
     t.add_argument("--data", action="append", required=True, help="JSONL file (repeatable)")
-    t.add_argument("--out", required=True, help="model directory to write (replaced atomically)")
+    t.add_argument(
+        "--out", required=True, help="model directory to write (replaced only when it is one, atomically)"
+    )
     t.add_argument("--run-dir", help="checkpoints (default: OUT.run beside the model directory)")
     t.add_argument("--config", help="TrainConfig as JSON")
-    t.add_argument("--epochs", type=int)
-    t.add_argument("--seed", type=int, help="picks the held-out split (and seeds the run)")
+    t.add_argument("--epochs", type=_int_in(1), help="epochs to train (at least 1)")
+    t.add_argument("--seed", type=_int_in(*SEED_RANGE), help="picks the held-out split (and seeds the run)")
     t.add_argument(
         "--init-seed",
-        type=int,
+        type=_int_in(*SEED_RANGE),
         help="seeds the run but not the split: another run of the same recipe on the same held-out split",
     )
     t.add_argument(
@@ -225,12 +449,17 @@ def build_parser() -> argparse.ArgumentParser:
         f"({FINE_TUNE_EPOCHS} epochs unless --epochs or --config say otherwise)",
     )
     t.add_argument("--resume", action="store_true", help="continue from RUN_DIR/last.pt")
-    t.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
+    t.add_argument(
+        "--threads",
+        type=_int_in(1, MAX_THREADS),
+        default=1,
+        help=f"torch CPU threads, 1 to {MAX_THREADS} (default 1)",
+    )
     t.add_argument("--quiet", action="store_true", help="no progress bar")
     t.set_defaults(func=cmd_train)
 
     x = sub.add_parser("export", help="export a training checkpoint to a model directory")
-    x.add_argument("--checkpoint", required=True, help="e.g. OUT.run/best.pt")
+    x.add_argument("--checkpoint", required=True, help="e.g. OUT.run/best.pt (or OUT.run/last.pt)")
     x.add_argument("--out", required=True, help="model directory to write (replaced only when it is one)")
     x.add_argument("--data", action="append", required=True, help="labeled JSONL: the parity check's samples")
     x.set_defaults(func=cmd_export)
@@ -241,15 +470,57 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _error(message: str) -> None:
+    with contextlib.suppress(OSError, AttributeError, ValueError):  # stderr closed: nowhere to say it
+        print(f"trm-intent: error: {message}", file=sys.stderr, flush=True)
+
+
+def _os_error(exc: OSError) -> str:
+    """An OSError on a user's path as one line: ``PATH: reason``."""
+    if exc.filename is None or not exc.strerror:
+        return str(exc)
+    where = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{_shown(os.fsdecode(where))}: {exc.strerror}"
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so Python's exit flush has nothing to report."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
     )
+    if sys.stdout is None:  # started with stdout closed (`>&-`): every result would be lost
+        _error("standard output is closed; nothing could be printed (redirect it to a file or /dev/null)")
+        return 1
     try:
-        return args.func(args)
-    except (DataError, ModelError, FileNotFoundError, ValueError) as exc:
-        print(f"trm-intent: error: {exc}", file=sys.stderr)
+        status = args.func(args)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
+        return status
+    except BrokenPipeError:  # `trm-intent classify | head -1`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_SIGPIPE
+    except UserError as exc:
+        _error(str(exc))
+        return exc.status
+    except (DataError, ModelError) as exc:  # CheckpointError is a ModelError
+        _error(str(exc))
+        return 2
+    except OSError as exc:  # a user's path: missing, a directory, no permission, a full disk
+        _error(_os_error(exc))
         return 2
     except KeyboardInterrupt:
         hint = " (resume training with --resume)" if args.command == "train" else ""
