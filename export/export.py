@@ -25,6 +25,7 @@ from trm_intent.training.model import TRM, step_fn
 from trm_intent import __version__
 from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMeta, read_meta, sha256_file
 from trm_intent.contract import pad_batch, run_steps
+from trm_intent.errors import TrmIntentError
 from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, WindowContext
 
@@ -36,7 +37,7 @@ PARITY_TOLERANCE = 1e-4
 MODEL_FILES = (MODEL_FILE, TOKENIZER_FILE, META_FILE)
 
 
-class ExportError(RuntimeError):
+class ExportError(TrmIntentError, RuntimeError):
     """The export was refused or the exported model failed verification; nothing was replaced."""
 
 

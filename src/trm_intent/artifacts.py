@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .config import TrainConfig, TRMConfig
 from .contract import ContextRules
+from .errors import TrmIntentError
 from .schema import LABELS
 
 MODEL_FILE = "model.onnx"
@@ -27,7 +28,7 @@ FORMAT_VERSION = 2
 MAX_META_BYTES = 8 << 20  # a model's JSON is a few kB: refuse what cannot be one
 
 
-class ModelError(RuntimeError):
+class ModelError(TrmIntentError, RuntimeError):
     """A model directory is missing a file, or a file is corrupt, inconsistent or does not belong."""
 
 

@@ -14,25 +14,25 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from . import __version__
-from .artifacts import ModelError
-from .dataset import DataError, load_records
+from .config import SEED_RANGE
+from .dataset import load_records
+from .errors import TrmIntentError
 from .runtime import MAX_THREADS
 from .schema import LabeledRecord
 
 log = logging.getLogger("trm_intent")
 
-FINE_TUNE_EPOCHS = 6
 TRAIN_HINT = "training needs the train extra: from a checkout, pip install -e '.[train]' (torch==2.13.0)"
 DESCRIPTION = (
     "Decide whether a spoken utterance is a command to execute or dictation to type; "
     "evaluate, retrain and export the model."
 )
 RUN_FILES = ("last.pt", "best.pt", "tokenizer.json", "metrics.json")  # what train writes in a run dir
-SEED_RANGE = (-(2**63), 2**63 - 1)  # torch.manual_seed takes a 64-bit integer
 STDIN_CLOSED = "standard input is closed: give the utterances as arguments or as lines on stdin"
 EXIT_SIGPIPE = 128 + 13  # what a shell reports for a tool stopped by SIGPIPE (`yes | head -1`)
 
@@ -153,7 +153,17 @@ def cmd_classify(args: argparse.Namespace) -> int:
     clf = _classifier(args.model)
     for text in texts or _stdin_lines():
         result = clf.classify(text, ctx)
-        _emit(json.dumps({"transcript": text, **result.model_dump()}, ensure_ascii=False))
+        if args.correct:  # a correction record, for `trm-intent learn`
+            record = LabeledRecord(
+                transcript=text,
+                context=ctx,
+                label=args.correct,
+                source="correction",
+                note=f"the model said {result.intent} ({result.confidence:.2f})",
+            )
+            _emit(record.model_dump_json(exclude_none=True))
+        else:
+            _emit(json.dumps({"transcript": text, **result.model_dump()}, ensure_ascii=False))
     return 0
 
 
@@ -222,7 +232,7 @@ def _check_errors_target(path: Path, data: Sequence[str], model_dirs: Sequence[P
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import predict, score
+    from .evaluate import AMBIGUOUS, predict, score
     from .runtime import default_model_dir
 
     if args.errors:
@@ -234,9 +244,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     base_clf = _classifier(args.baseline) if args.baseline else None  # a bad baseline fails first
     results = predict(clf, records)
     report = score(records, results)
-    if args.errors:
+    if args.errors:  # full records, as they are in the data: fix them up and feed them to `learn`
+        missed = [
+            r.model_copy(update={"note": f"the model said {res.intent} ({res.confidence:.2f})"})
+            for r, res in zip(records, results)
+            if res.intent != r.label
+        ]
         Path(args.errors).write_text(
-            "".join(m.model_dump_json() + "\n" for m in report.errors), encoding="utf-8"
+            "".join(r.model_dump_json(exclude_none=True) + "\n" for r in missed), encoding="utf-8"
         )
     baseline, changed = None, []
     if base_clf is not None:
@@ -250,12 +265,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 "model": a.intent,
                 "baseline": b.intent,
                 "now_correct": a.intent == r.label,
+                "ambiguous": AMBIGUOUS in r.tags,
             }
             for r, a, b in zip(records, results, old)
             if a.intent != b.intent
         ]
     if args.json:
-        out = {"model": report.model_dump()}
+        out: dict[str, Any] = {"model": report.model_dump()}
         if baseline is not None:
             out.update(baseline=baseline.model_dump(), changed=changed)
         _emit(json.dumps(out, indent=2, ensure_ascii=False))
@@ -267,7 +283,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _emit(f"\n{len(changed)} record(s) changed prediction")
         for c in changed:
             mark = "fixed" if c["now_correct"] else "broke"
-            _emit(f"  [{mark}] {c['label']:<9} {c['baseline']} -> {c['model']}: {c['transcript']}")
+            note = " (ambiguous: not counted in accuracy)" if c["ambiguous"] else ""
+            _emit(f"  [{mark}] {c['label']:<9} {c['baseline']} -> {c['model']}: {c['transcript']}{note}")
     return 0
 
 
@@ -315,21 +332,20 @@ def _check_run_dir(run_dir: Path) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     try:
-        from .export import ExportError, export_model, weights_from_model_dir
+        from .export import export_model, weights_from_model_dir
         from .export.export import check_out_dir
         from .training import train
         from .training.checkpoint import load_checkpoint
     except ImportError as exc:
         raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
-    from .config import TrainConfig
+    from .config import TrainConfig, fine_tune_config
 
     cfg = _read_config(Path(args.config)) if args.config else None
-    epochs = args.epochs
-    if epochs is None and args.init_from and not args.config:
-        epochs = FINE_TUNE_EPOCHS  # fine-tuning starts from a trained model: a few minutes
+    if cfg is None and args.init_from:
+        cfg = fine_tune_config()  # from trained weights: a few short epochs, a part of the base replayed
     overrides = {
         k: v
-        for k, v in (("epochs", epochs), ("seed", args.seed), ("init_seed", args.init_seed))
+        for k, v in (("epochs", args.epochs), ("seed", args.seed), ("init_seed", args.init_seed))
         if v is not None
     }
     if overrides:
@@ -337,38 +353,31 @@ def cmd_train(args: argparse.Namespace) -> int:
             cfg = TrainConfig.model_validate({**(cfg or TrainConfig()).model_dump(), **overrides})
         except ValidationError as exc:
             raise UserError(f"invalid training settings ({_problems(exc)})") from None
-    for name in ("seed", "init_seed"):
-        value = getattr(cfg, name, None) if cfg is not None else None
-        if value is not None and not SEED_RANGE[0] <= value <= SEED_RANGE[1]:
-            raise UserError(f"{name} {value} is not a 64-bit integer (torch cannot seed with it)")
     out = Path(args.out)
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
-    try:
-        check_out_dir(out, keep=[run_dir])  # refused now, not after the training
-        _check_run_dir(run_dir)
-        init = None
-        if args.init_from:
-            source = Path(args.init_from)
-            init = (
-                weights_from_model_dir(source)
-                if source.is_dir()
-                else load_checkpoint(source).weights(source.name)
-            )
-        result = train(
-            args.data,
-            run_dir,
-            cfg,
-            init=init,
-            resume=args.resume,
-            progress=not args.quiet,
-            threads=args.threads,
+    check_out_dir(out, keep=[run_dir])  # refused now, not after the training
+    _check_run_dir(run_dir)
+    init = None
+    if args.init_from:
+        source = Path(args.init_from)
+        init = (
+            weights_from_model_dir(source)
+            if source.is_dir()
+            else load_checkpoint(source).weights(source.name)
         )
-        records, _ = load_records(args.data)
-        meta = export_model(
-            load_checkpoint(run_dir / "best.pt"), out, _parity_samples(records), keep=[run_dir]
-        )
-    except ExportError as exc:
-        raise UserError(str(exc)) from None
+    result = train(
+        args.data[:1],
+        run_dir,
+        cfg,
+        corrections=args.data[1:],
+        init=init,
+        resume=args.resume,
+        force=args.force,
+        progress=not args.quiet,
+        threads=args.threads,
+    )
+    records, _ = load_records(args.data)
+    meta = export_model(load_checkpoint(run_dir / "best.pt"), out, _parity_samples(records), keep=[run_dir])
     log.info(
         "best epoch %d: held-out accuracy %.4f; model written to %s",
         int(result.best["epoch"]),
@@ -381,22 +390,153 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        from .export import ExportError, export_model
+        from .export import export_model
         from .export.export import check_out_dir
         from .training.checkpoint import load_checkpoint
     except ImportError as exc:
         raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
     checkpoint, out = Path(args.checkpoint), Path(args.out)
-    try:
-        check_out_dir(out, keep=[checkpoint.parent])  # before the data and checkpoint are read
-        records, _ = load_records(args.data)
-        meta = export_model(
-            load_checkpoint(checkpoint), out, _parity_samples(records), keep=[checkpoint.parent]
-        )
-    except ExportError as exc:
-        raise UserError(str(exc)) from None
+    check_out_dir(out, keep=[checkpoint.parent])  # before the data and checkpoint are read
+    records, _ = load_records(args.data)
+    meta = export_model(load_checkpoint(checkpoint), out, _parity_samples(records), keep=[checkpoint.parent])
     _emit(json.dumps({"model_dir": args.out, "metrics": meta.metrics}, indent=2))
     return 0
+
+
+BASE_DATA = Path("data") / "labeled_intents.jsonl"  # in a checkout of trm-intent
+DEV_EVAL = Path("..") / "shared" / "eval" / "dev_eval.jsonl"  # beside a checkout, on the team's machines
+
+
+def _side_by_side(
+    name: str, records: Sequence[LabeledRecord], before: Sequence[Any], after: Sequence[Any]
+) -> dict[str, Any]:
+    """One set scored by the model before and after: accuracy (all records for corrections, else
+    without `ambiguous` ones), the records fixed and broken, and McNemar's p."""
+    from .evaluate import AMBIGUOUS, mcnemar
+
+    scored = [i for i, r in enumerate(records) if name == "corrections" or AMBIGUOUS not in r.tags]
+    a = [before[i].intent == records[i].label for i in scored]
+    b = [after[i].intent == records[i].label for i in scored]
+    test = mcnemar(a, b)
+    n = max(1, len(scored))
+    return {
+        "set": name,
+        "records": len(scored),
+        "before": sum(a) / n,
+        "after": sum(b) / n,
+        "fixed": test["only_b"],
+        "broke": test["only_a"],
+        "p": test["p"],
+    }
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    try:
+        from .export import export_model, weights_from_model_dir
+        from .export.export import check_out_dir
+        from .training import train
+        from .training.checkpoint import load_checkpoint
+    except ImportError as exc:
+        raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
+    import tempfile
+    import time
+
+    from .config import TrainConfig, fine_tune_config
+    from .dataset import record_key, split_records
+    from .evaluate import predict
+    from .runtime import IntentClassifier, default_model_dir
+
+    started = time.perf_counter()
+    base = Path(args.data) if args.data else BASE_DATA
+    if not base.is_file():
+        raise UserError(
+            f"the base data {base} is missing: learn replays it beside the corrections so that nothing "
+            "else moves; pass --data BASE (data/labeled_intents.jsonl of a trm-intent checkout)"
+        )
+    if args.out is None and not args.dry_run:
+        raise UserError("give --out DIR for the new model (or --dry-run to write nothing)")
+    if args.out is not None:
+        check_out_dir(Path(args.out))
+    model_dir = Path(args.model) if args.model else default_model_dir()
+    old = IntentClassifier(model_dir)
+    fixes, _ = load_records(args.corrections)
+    records, _ = load_records([base])
+    info = old.meta.training
+    fixed = {record_key(r) for r in fixes}
+    held_out = [
+        r for r in split_records(records, info.val_fraction, info.seed).val if record_key(r) not in fixed
+    ]
+    sets: list[tuple[str, list[LabeledRecord]]] = [("corrections", fixes), ("held-out", held_out)]
+    for path in args.eval or ([DEV_EVAL] if DEV_EVAL.is_file() else []):
+        sets.append((Path(path).name, load_records(path)[0]))
+    cfg = fine_tune_config(TrainConfig(seed=info.seed, val_fraction=info.val_fraction))
+    with tempfile.TemporaryDirectory(prefix="trm-intent-learn-") as tmp:
+        run_dir = Path(tmp) / "run"
+        train(
+            [base],
+            run_dir,
+            cfg,
+            corrections=args.corrections,
+            init=weights_from_model_dir(model_dir),
+            progress=not args.quiet,
+            threads=args.threads,
+        )
+        target = Path(tmp) / "model" if args.dry_run else Path(args.out)
+        export_model(load_checkpoint(run_dir / "best.pt"), target, _parity_samples(records))
+        new = IntentClassifier(target)
+        rows, changes, wrong = [], [], []
+        for name, recs in sets:
+            before, after = predict(old, recs), predict(new, recs)
+            rows.append(_side_by_side(name, recs, before, after))
+            for r, x, y in zip(recs, before, after):
+                change = {
+                    "set": name,
+                    "transcript": r.transcript,
+                    "app_name": r.context.app_name,
+                    "label": r.label,
+                    "before": x.intent,
+                    "after": y.intent,
+                }
+                if x.intent != y.intent:
+                    changes.append(change)
+                if name == "corrections" and y.intent != r.label:
+                    wrong.append(change)
+    seconds = time.perf_counter() - started
+    if args.json:
+        _emit(
+            json.dumps(
+                {
+                    "model_dir": None if args.dry_run else args.out,
+                    "seconds": seconds,
+                    "sets": rows,
+                    "changed": changes,
+                    "corrections_still_wrong": wrong,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 1 if wrong else 0
+    _emit(
+        f"{'set':<22} {'records':>7} {'before':>8} {'after':>8} {'fixed':>6} {'broke':>6} {'McNemar p':>10}"
+    )
+    for row in rows:
+        _emit(
+            f"{row['set'][:22]:<22} {row['records']:>7} {100 * row['before']:7.1f}% "
+            f"{100 * row['after']:7.1f}% {row['fixed']:>6} {row['broke']:>6} {row['p']:>10.3f}"
+        )
+    if args.dry_run:
+        _emit(f"\n{len(changes)} prediction(s) would change (nothing was written):")
+        for c in changes:
+            mark = "fix" if c["after"] == c["label"] else "break"
+            _emit(
+                f"  [{mark}] {c['set']}: {c['before']} -> {c['after']}: {c['transcript']} ({c['app_name']})"
+            )
+    for c in wrong:
+        _emit(f"still wrong: {c['transcript']} ({c['app_name']}): {c['after']}, should be {c['label']}")
+    where = "nothing written (dry run)" if args.dry_run else f"model written to {args.out}"
+    _emit(f"\nlearned {len(fixes)} correction(s) in {seconds:.0f} s; {where}")
+    return 1 if wrong else 0
 
 
 def cmd_data_report(args: argparse.Namespace) -> int:
@@ -419,6 +559,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--bundle", default="unknown", help="frontmost app bundle id")
     c.add_argument("--title", default="", help="frontmost window title")
     c.add_argument("--model", help="model directory (default: the bundled model)")
+    c.add_argument(
+        "--correct",
+        choices=["command", "dictation"],
+        help="print each utterance as a correction record with this label (append them to a file "
+        "for trm-intent learn) instead of the model's result",
+    )
     c.set_defaults(func=cmd_classify)
 
     e = sub.add_parser("eval", help="score a model on labeled JSONL files")
@@ -430,7 +576,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_eval)
 
     t = sub.add_parser("train", help="train a TRM and export it to a model directory")
-    t.add_argument("--data", action="append", required=True, help="JSONL file (repeatable)")
+    t.add_argument(
+        "--data",
+        action="append",
+        required=True,
+        help="JSONL file, repeatable: the first is the base data (split into training and held-out); "
+        "every later one holds corrections, never held out, weighted, winning conflicts",
+    )
     t.add_argument(
         "--out", required=True, help="model directory to write (replaced only when it is one, atomically)"
     )
@@ -445,8 +597,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument(
         "--init-from",
-        help="fine-tune from a model directory or checkpoint "
-        f"({FINE_TUNE_EPOCHS} epochs unless --epochs or --config say otherwise)",
+        help="fine-tune from a model directory or checkpoint (the fine-tune recipe of "
+        "trm_intent.config.FINE_TUNE unless --config says otherwise)",
     )
     t.add_argument("--resume", action="store_true", help="continue from RUN_DIR/last.pt")
     t.add_argument(
@@ -456,6 +608,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"torch CPU threads, 1 to {MAX_THREADS} (default 1)",
     )
     t.add_argument("--quiet", action="store_true", help="no progress bar")
+    t.add_argument(
+        "--force", action="store_true", help="train even on a tiny training set (it forgets all else)"
+    )
     t.set_defaults(func=cmd_train)
 
     x = sub.add_parser("export", help="export a training checkpoint to a model directory")
@@ -463,6 +618,28 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True, help="model directory to write (replaced only when it is one)")
     x.add_argument("--data", action="append", required=True, help="labeled JSONL: the parity check's samples")
     x.set_defaults(func=cmd_export)
+
+    lr = sub.add_parser(
+        "learn",
+        help="learn a few corrections in about a minute: fine-tune a model on them, replaying the "
+        "base data, and show before and after side by side",
+    )
+    lr.add_argument("corrections", nargs="+", help="JSONL files of corrected records")
+    lr.add_argument("--model", help="the model to start from (default: the bundled model)")
+    lr.add_argument("--out", help="model directory to write (replaced only when it is one)")
+    lr.add_argument("--data", help=f"the base data to replay (default: {BASE_DATA}, in a checkout)")
+    lr.add_argument(
+        "--eval",
+        action="append",
+        help=f"another labeled set to compare on (default: {DEV_EVAL} if it exists)",
+    )
+    lr.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    lr.add_argument(
+        "--threads", type=_int_in(1, MAX_THREADS), default=1, help="torch CPU threads (default 1)"
+    )
+    lr.add_argument("--json", action="store_true", help="machine-readable output")
+    lr.add_argument("--quiet", action="store_true", help="no progress bar")
+    lr.set_defaults(func=cmd_learn)
 
     r = sub.add_parser("data-report", help="Markdown summary of labeled JSONL files")
     r.add_argument("data", nargs="+")
@@ -516,7 +693,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         _error(str(exc))
         return exc.status
-    except (DataError, ModelError) as exc:  # CheckpointError is a ModelError
+    except TrmIntentError as exc:  # bad data, model directory, checkpoint, refused export
         _error(str(exc))
         return 2
     except OSError as exc:  # a user's path: missing, a directory, no permission, a full disk

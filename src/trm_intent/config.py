@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+SEED_RANGE = (-(2**63), 2**63 - 1)  # torch.manual_seed takes a 64-bit integer
+
 
 class TRMConfig(BaseModel):
     """Size and recursion of a Tiny Recursive Model.
@@ -117,10 +119,13 @@ class TrainConfig(BaseModel):
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
     use_context: bool = Field(default=True, description="False: every window is unknown (ablation).")
     seed: int = Field(
-        default=0, description="Picks the held-out split; also seeds the run unless init_seed is given."
+        default=0, ge=SEED_RANGE[0], le=SEED_RANGE[1],
+        description="Picks the held-out split; also seeds the run unless init_seed is given.",
     )
     init_seed: int | None = Field(
         default=None,
+        ge=SEED_RANGE[0],
+        le=SEED_RANGE[1],
         description=(
             "Seeds the weights' initialisation, the batch order and the augmentation, leaving the "
             "split to seed (None: seed): repeated runs of one recipe on one split."

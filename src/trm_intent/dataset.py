@@ -15,12 +15,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import TrmIntentError
 from .schema import LabeledRecord
 
 log = logging.getLogger(__name__)
 
 
-class DataError(ValueError):
+class DataError(TrmIntentError, ValueError):
     """A labeled data file is unreadable or holds an invalid record."""
 
     def __init__(self, path: Path | str, line: int | None, message: str) -> None:
