@@ -289,3 +289,12 @@ def test_probabilities_of_a_real_step_are_finite(clf: IntentClassifier) -> None:
     state = np.zeros((1, ids.shape[1], clf.meta.config.hidden), np.float32)
     probs, halt, _, _ = clf.step(ids, np.ones_like(ids), state, state)
     assert np.isfinite(probs).all() and 0 <= float(halt[0]) <= 1
+
+
+def test_a_missing_model_names_where_an_interrupted_export_left_it(tmp_path: Path) -> None:
+    shutil.copytree(default_model_dir(), tmp_path / ".m[1].old-99999")
+    with pytest.raises(ModelError, match=r"interrupted export left the model at .*\.m\[1\]\.old-99999"):
+        IntentClassifier(tmp_path / "m[1]")
+    (tmp_path / ".m.old-abc").mkdir()  # not an export's: no hint
+    with pytest.raises(ModelError, match="no such directory"):
+        IntentClassifier(tmp_path / "m")

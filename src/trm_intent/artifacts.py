@@ -140,7 +140,12 @@ def read_meta(model_dir: Path) -> ModelMeta:
     """Read and validate ``trm_intent.json``; check the two other files against its hashes."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
-        aside = sorted(model_dir.parent.glob(f".{model_dir.name}.old-*")) if model_dir.name else []
+        prefix = f".{model_dir.name}.old-"
+        aside = sorted(
+            p
+            for p in (model_dir.parent.iterdir() if model_dir.name and model_dir.parent.is_dir() else [])
+            if p.name.startswith(prefix) and p.name[len(prefix) :].isdigit()
+        )
         if aside:
             raise ModelError(
                 f"{model_dir}: missing; an interrupted export left the model at {aside[0]} "
