@@ -5,54 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-TENS = {
-    20: "twenty",
-    30: "thirty",
-    40: "forty",
-    50: "fifty",
-    60: "sixty",
-    70: "seventy",
-    80: "eighty",
-    90: "ninety",
-}
-
-
-def number_words(n: int) -> str:
-    """English words for 0..999 (the way a recogniser might spell them out)."""
-    if n <= 20:
-        return NUMBER_WORDS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return TENS[tens * 10] + ("" if ones == 0 else " " + NUMBER_WORDS[ones])
-    hundreds, rest = divmod(n, 100)
-    head = NUMBER_WORDS[hundreds] + " hundred"
-    if rest == 0:
-        return head
-    return head + " and " + number_words(rest) if rest < 10 else head + " " + number_words(rest)
-
+from trm_intent.numbers import number_words
 
 def count_text(rng: random.Random, n: int, digit_share: float = 0.35) -> str:
     return str(n) if rng.random() < digit_share else number_words(n)
