@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from trm_intent.numbers import number_words
 
+
 def count_text(rng: random.Random, n: int, digit_share: float = 0.35) -> str:
     return str(n) if rng.random() < digit_share else number_words(n)
 
