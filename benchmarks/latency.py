@@ -45,8 +45,9 @@ def utterances(data: Path, seed: int = 0) -> list[tuple[str, object]]:
     return items
 
 
-def measure(clf: IntentClassifier, items: list[tuple[str, object]], calls: int,
-            warmup: int = 500) -> dict[str, float]:
+def measure(
+    clf: IntentClassifier, items: list[tuple[str, object]], calls: int, warmup: int = 500
+) -> dict[str, float]:
     """Per-call wall time over ``calls`` calls (after ``warmup``), in milliseconds."""
     for i in range(warmup):
         clf.classify(*items[i % len(items)])
@@ -63,9 +64,15 @@ def measure(clf: IntentClassifier, items: list[tuple[str, object]], calls: int,
     finally:
         gc.enable()
     ms = times * 1e3
-    return {"calls": calls, "p50_ms": float(np.percentile(ms, 50)),
-            "p90_ms": float(np.percentile(ms, 90)), "p99_ms": float(np.percentile(ms, 99)),
-            "max_ms": float(ms.max()), "mean_ms": float(ms.mean()), "mean_steps": float(steps.mean())}
+    return {
+        "calls": calls,
+        "p50_ms": float(np.percentile(ms, 50)),
+        "p90_ms": float(np.percentile(ms, 90)),
+        "p99_ms": float(np.percentile(ms, 99)),
+        "max_ms": float(ms.max()),
+        "mean_ms": float(ms.mean()),
+        "mean_steps": float(steps.mean()),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,10 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        log.info("classify() on %s, 1 thread, %d warm calls: p50 %.3f ms, p90 %.3f ms, "
-                 "p99 %.3f ms, max %.3f ms (mean steps %.2f)", result["machine"], result["calls"],
-                 result["p50_ms"], result["p90_ms"], result["p99_ms"], result["max_ms"],
-                 result["mean_steps"])
+        log.info(
+            "classify() on %s, 1 thread, %d warm calls: p50 %.3f ms, p90 %.3f ms, "
+            "p99 %.3f ms, max %.3f ms (mean steps %.2f)",
+            result["machine"],
+            result["calls"],
+            result["p50_ms"],
+            result["p90_ms"],
+            result["p99_ms"],
+            result["max_ms"],
+            result["mean_steps"],
+        )
     if args.check and result["p50_ms"] >= GATE_MS:
         log.error("latency gate failed: p50 %.3f ms >= %.1f ms", result["p50_ms"], GATE_MS)
         return 1

@@ -731,7 +731,7 @@ def _met(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def render(R: dict[str, Any]) -> str:  # noqa: PLR0915 - one report, top to bottom
+def render(R: dict[str, Any]) -> str:
     m, c, cfg = R["machine"], R["classify"], R["config"]
     L: list[str] = []
     add = L.append

@@ -34,8 +34,10 @@ def main() -> None:
     for text, ctx in EXAMPLES:
         r = clf.classify(text, ctx)
         app = ctx.app_name if ctx else "unknown"
-        print(f"{text:<56} {app:<14} {r.intent:<10} {r.confidence:6.3f} "
-              f"{r.halting_confidence:6.3f} {r.steps:>5}")
+        print(
+            f"{text:<56} {app:<14} {r.intent:<10} {r.confidence:6.3f} "
+            f"{r.halting_confidence:6.3f} {r.steps:>5}"
+        )
 
 
 if __name__ == "__main__":

@@ -13,8 +13,7 @@ SHARED = ROOT.parent / "shared"
 DEV_EVAL = SHARED / "eval" / "dev_eval.jsonl"
 
 TINY_CONFIG = {
-    "model": {"hidden": 32, "heads": 2, "T": 2, "n": 1, "n_sup": 2, "vocab_size": 400,
-              "max_tokens": 24},
+    "model": {"hidden": 32, "heads": 2, "T": 2, "n": 1, "n_sup": 2, "vocab_size": 400, "max_tokens": 24},
     "epochs": 4,
     "batch_size": 32,
     "warmup_steps": 10,
@@ -50,6 +49,8 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory, tiny_data: Path, tiny_c
     from trm_intent.cli import main
 
     out = tmp_path_factory.mktemp("models") / "tiny"
-    assert main(["train", "--data", str(tiny_data), "--out", str(out), "--config",
-                 str(tiny_config), "--quiet"]) == 0
+    assert (
+        main(["train", "--data", str(tiny_data), "--out", str(out), "--config", str(tiny_config), "--quiet"])
+        == 0
+    )
     return out

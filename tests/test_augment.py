@@ -7,7 +7,7 @@ import random
 import pytest
 
 pytest.importorskip("torch")  # the training extra
-from trm_intent.training.augment import digits_to_words, slip, vary, words_to_digits  # noqa: E402
+from trm_intent.training.augment import digits_to_words, slip, vary, words_to_digits
 
 SENTENCES = [
     "Please send the report to the whole team before Friday.",

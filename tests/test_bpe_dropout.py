@@ -14,12 +14,12 @@ from .conftest import DATA, TINY_CONFIG
 
 pytest.importorskip("torch")
 
-from tokenizers import Tokenizer  # noqa: E402
-from trm_intent.training.tokenizer import BPEDropoutEncoder  # noqa: E402
+from tokenizers import Tokenizer
+from trm_intent.training.tokenizer import BPEDropoutEncoder
 
-from trm_intent.contract import ContextRules, InputEncoder  # noqa: E402
-from trm_intent.runtime import default_model_dir  # noqa: E402
-from trm_intent.schema import WindowContext  # noqa: E402
+from trm_intent.contract import ContextRules, InputEncoder
+from trm_intent.runtime import default_model_dir
+from trm_intent.schema import WindowContext
 
 TRANSCRIPTS = [json.loads(line)["transcript"] for line in DATA.read_text(encoding="utf-8").splitlines()]
 ODD = ["naïve café 😀 über", "x" * 500, "[pad] hello [ctx_editor]", "  ", "ＦＵＬＬ width", "a"]
@@ -66,7 +66,8 @@ def test_same_odds_as_the_tokenizers_library() -> None:
     theirs_tok = _tokenizer()
     theirs_tok.model.dropout = 0.1
     theirs = InputEncoder(theirs_tok, ContextRules.default(), 400, 32).encode_batch(
-        texts, [WINDOW] * len(texts))
+        texts, [WINDOW] * len(texts)
+    )
     ours = _encoder(0.1, 0).encode_batch(texts, [WINDOW] * len(texts))
     mean_theirs = statistics.mean(map(len, theirs))
     mean_ours = statistics.mean(map(len, ours))
@@ -88,7 +89,8 @@ def test_training_with_bpe_dropout_repeats_bit_for_bit(tmp_path: Path, tiny_data
 
 
 def test_interrupted_and_resumed_training_repeats_the_straight_run(
-        tmp_path: Path, tiny_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, tiny_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import importlib
 
     import torch

@@ -11,8 +11,13 @@ from .conftest import DATA
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "trm_intent.cli", *args], capture_output=True,
-                          text=True, input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "trm_intent.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+    )
 
 
 def test_classify_prints_json() -> None:

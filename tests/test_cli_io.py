@@ -25,7 +25,7 @@ CLI = [sys.executable, "-m", "trm_intent.cli"]
 EXIT_SIGPIPE = 141
 
 
-def run(*args: str | bytes, stdin: bytes | None = None, **kwargs) -> subprocess.CompletedProcess[bytes]:  # noqa: ANN003
+def run(*args: str | bytes, stdin: bytes | None = None, **kwargs) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([*CLI, *args], input=stdin, capture_output=True, timeout=120, **kwargs)
 
 
@@ -258,7 +258,7 @@ def test_a_bug_still_shows_its_traceback(monkeypatch: pytest.MonkeyPatch) -> Non
     import trm_intent.data_report
     from trm_intent.cli import main
 
-    def broken(records):  # noqa: ANN001, ANN202
+    def broken(records):
         raise ValueError("a bug")
 
     monkeypatch.setattr(trm_intent.data_report, "render_report", broken)

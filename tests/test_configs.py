@@ -11,10 +11,10 @@ from .conftest import ROOT, TINY_CONFIG
 
 pytest.importorskip("torch")
 
-from trm_intent.training.sweep import main as sweep_main  # noqa: E402
-from trm_intent.training.sweep import read_configs  # noqa: E402
+from trm_intent.training.sweep import main as sweep_main
+from trm_intent.training.sweep import read_configs
 
-from trm_intent.config import TrainConfig  # noqa: E402
+from trm_intent.config import TrainConfig
 
 CONFIGS = sorted((ROOT / "training" / "configs").glob("*.json"))
 ABLATION = ROOT / "training" / "configs" / "ablation_recursion.json"

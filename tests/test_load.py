@@ -64,7 +64,12 @@ print(json.dumps({"before_kb": before, "after_kb": rss_kb()}))
 def test_rss_does_not_grow_over_200k_calls() -> None:
     import json
 
-    out = subprocess.run([sys.executable, "-c", RSS_SCRIPT, str(DATA)], capture_output=True, text=True,
-                         timeout=1200, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", RSS_SCRIPT, str(DATA)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=True,
+    )
     rss = json.loads(out.stdout)
     assert rss["after_kb"] - rss["before_kb"] < 5 * 1024, rss

@@ -25,7 +25,7 @@ from .test_cli_train import cli, small, trained  # noqa: F401 - fixtures
 
 pytest.importorskip("torch")
 
-from trm_intent.export.export import recover_interrupted  # noqa: E402
+from trm_intent.export.export import recover_interrupted
 
 
 def hashes(directory: Path) -> dict[str, str]:

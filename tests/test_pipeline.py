@@ -25,8 +25,9 @@ def test_model_directory_is_complete_and_unrolled(tiny_model: Path) -> None:
     onnx.checker.check_model(proto, full_check=True)
     ops = {n.op_type for n in proto.graph.node}
     assert not ops & {"Loop", "Scan", "If"}
-    dims = {i.name: [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim]
-            for i in proto.graph.input}
+    dims = {
+        i.name: [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim] for i in proto.graph.input
+    }
     assert dims["input_ids"] == ["batch", "seq"]
     assert dims["y"][:2] == ["batch", "seq"]
     meta = json.loads((tiny_model / META_FILE).read_text())
@@ -43,8 +44,10 @@ def test_bpe_dropout_stays_in_training(tiny_model: Path) -> None:
     tok = json.loads((tiny_model / TOKENIZER_FILE).read_text(encoding="utf-8"))
     assert tok["model"]["dropout"] is None
     clf = IntentClassifier(tiny_model)
-    runs = {tuple(clf.classify("please select the previous paragraph and delete it").probabilities.values())
-            for _ in range(30)}
+    runs = {
+        tuple(clf.classify("please select the previous paragraph and delete it").probabilities.values())
+        for _ in range(30)
+    }
     assert len(runs) == 1
 
 
@@ -90,32 +93,79 @@ def test_runs_any_batch_and_length(tiny_model: Path) -> None:
 
 def test_bad_data_stops_before_any_work(tmp_path: Path, tiny_data: Path, tiny_config: Path) -> None:
     bad = tmp_path / "corrections.jsonl"
-    bad.write_text('{"transcript": "undo", "context": {"app_name": "Code", "bundle_id": "x", '
-                   '"window_title": ""}, "label": "command"}\n{"transcript": "x", "label": "maybe"}\n')
+    bad.write_text(
+        '{"transcript": "undo", "context": {"app_name": "Code", "bundle_id": "x", '
+        '"window_title": ""}, "label": "command"}\n{"transcript": "x", "label": "maybe"}\n'
+    )
     out = tmp_path / "model"
     with pytest.raises(DataError, match=r"corrections\.jsonl:2"):
         from trm_intent.training import train
 
         train([tiny_data, bad], tmp_path / "run")
-    assert main(["train", "--data", str(tiny_data), "--data", str(bad), "--out", str(out),
-                 "--config", str(tiny_config), "--quiet"]) == 2
+    assert (
+        main(
+            [
+                "train",
+                "--data",
+                str(tiny_data),
+                "--data",
+                str(bad),
+                "--out",
+                str(out),
+                "--config",
+                str(tiny_config),
+                "--quiet",
+            ]
+        )
+        == 2
+    )
     assert not out.exists() and not (tmp_path / "model.run").exists()
 
 
-def test_init_from_and_export_replace_atomically(tmp_path: Path, tiny_model: Path, tiny_data: Path,
-                                                 tiny_config: Path) -> None:
+def test_init_from_and_export_replace_atomically(
+    tmp_path: Path, tiny_model: Path, tiny_data: Path, tiny_config: Path
+) -> None:
     target = tmp_path / "model"
     shutil.copytree(tiny_model, target)
     before = IntentClassifier(target).meta.onnx_sha256
-    assert main(["train", "--data", str(tiny_data), "--out", str(target), "--config", str(tiny_config),
-                 "--epochs", "1", "--init-from", str(tiny_model), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "--data",
+                str(tiny_data),
+                "--out",
+                str(target),
+                "--config",
+                str(tiny_config),
+                "--epochs",
+                "1",
+                "--init-from",
+                str(tiny_model),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     clf = IntentClassifier(target)
     assert clf.meta.training.init_from == tiny_model.name  # by name, never a path
     assert clf.meta.onnx_sha256 != before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "model.run"]
     again = tmp_path / "again"
-    assert main(["export", "--checkpoint", str(tmp_path / "model.run" / "best.pt"), "--out", str(again),
-                 "--data", str(tiny_data)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--checkpoint",
+                str(tmp_path / "model.run" / "best.pt"),
+                "--out",
+                str(again),
+                "--data",
+                str(tiny_data),
+            ]
+        )
+        == 0
+    )
     assert IntentClassifier(again).meta.onnx_sha256 == clf.meta.onnx_sha256
 
 

@@ -20,8 +20,20 @@ pytestmark = pytest.mark.slow
 
 
 def _train_cmd(data: Path, out: Path, config: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "trm_intent.cli", "train", "--data", str(data), "--out", str(out),
-            "--config", str(config), "--quiet", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "trm_intent.cli",
+        "train",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--config",
+        str(config),
+        "--quiet",
+        *extra,
+    ]
 
 
 def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 240) -> None:
@@ -33,17 +45,33 @@ def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 240) -> None:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: Path, tiny_model: Path,
-                                                 tiny_data: Path) -> None:
+def test_killed_training_keeps_model_and_resumes(
+    sig: signal.Signals, tmp_path: Path, tiny_model: Path, tiny_data: Path
+) -> None:
     out = tmp_path / "model"
     shutil.copytree(tiny_model, out)
     before = {p.name: sha256_file(p) for p in out.iterdir()}
     config = tmp_path / "cfg.json"
-    config.write_text(json.dumps({"model": {"hidden": 32, "heads": 2, "T": 1, "n": 1, "n_sup": 2,
-                                            "vocab_size": 400, "max_tokens": 24},
-                                  "epochs": 40, "batch_size": 32}))
-    proc = subprocess.Popen(_train_cmd(tiny_data, out, config), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    config.write_text(
+        json.dumps(
+            {
+                "model": {
+                    "hidden": 32,
+                    "heads": 2,
+                    "T": 1,
+                    "n": 1,
+                    "n_sup": 2,
+                    "vocab_size": 400,
+                    "max_tokens": 24,
+                },
+                "epochs": 40,
+                "batch_size": 32,
+            }
+        )
+    )
+    proc = subprocess.Popen(
+        _train_cmd(tiny_data, out, config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     last = tmp_path / "model.run" / "last.pt"
     _wait_for(last, proc)
     proc.send_signal(sig)
@@ -59,8 +87,12 @@ def test_killed_training_keeps_model_and_resumes(sig: signal.Signals, tmp_path: 
 
     done = load_checkpoint(last).state["epoch"]
     assert done >= 1
-    result = subprocess.run(_train_cmd(tiny_data, out, config, "--resume", "--epochs", str(done + 1)),
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        _train_cmd(tiny_data, out, config, "--resume", "--epochs", str(done + 1)),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     metrics = json.loads((tmp_path / "model.run" / "metrics.json").read_text())
     assert [h["epoch"] for h in metrics["history"]] == list(range(1, done + 2))

@@ -18,29 +18,45 @@ def clf() -> IntentClassifier:
     return IntentClassifier()
 
 
-def _valid(r) -> None:  # noqa: ANN001
+def _valid(r) -> None:
     assert r.intent in ("command", "dictation")
     assert abs(sum(r.probabilities.values()) - 1.0) < 1e-5
     assert r.confidence == pytest.approx(r.probabilities[r.intent])
 
 
-@pytest.mark.parametrize("text", [
-    "\x00\x01\x02 go to line 5 \x7f", "undo\x00", "🙂🚀 ship it", "مرحبا بالعالم", "שלום",
-    "e\u0301\u0301\u0301 combining", "\u202eevil rtl override", "a\u2028b\u2029c", "\ufeffbom",
-    "ｇｏ ｔｏ ｌｉｎｅ ５", "x" * 5000, "... ??? !!!", "\t\n\r mixed \x0b whitespace \x0c",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02 go to line 5 \x7f",
+        "undo\x00",
+        "🙂🚀 ship it",
+        "مرحبا بالعالم",
+        "שלום",
+        "e\u0301\u0301\u0301 combining",
+        "\u202eevil rtl override",
+        "a\u2028b\u2029c",
+        "\ufeffbom",
+        "ｇｏ ｔｏ ｌｉｎｅ ５",
+        "x" * 5000,
+        "... ??? !!!",
+        "\t\n\r mixed \x0b whitespace \x0c",
+    ],
+)
 def test_odd_text(clf: IntentClassifier, text: str) -> None:
     _valid(clf.classify(text, None))
 
 
 def test_odd_contexts(clf: IntentClassifier) -> None:
     huge = {"app_name": "x" * 100_000, "bundle_id": "y" * 100_000, "window_title": "z" * 1_000_000}
-    for ctx in [huge,
-                {"app_name": "", "bundle_id": "", "window_title": ""},
-                {"app_name": "SomeNewApp", "bundle_id": "com.example.new"},
-                {"unexpected": "field"}, {}, None,
-                {"app_name": "Google Chrome", "bundle_id": "com.google.Chrome",
-                 "window_title": "Inbox - Gmail"}]:
+    for ctx in [
+        huge,
+        {"app_name": "", "bundle_id": "", "window_title": ""},
+        {"app_name": "SomeNewApp", "bundle_id": "com.example.new"},
+        {"unexpected": "field"},
+        {},
+        None,
+        {"app_name": "Google Chrome", "bundle_id": "com.google.Chrome", "window_title": "Inbox - Gmail"},
+    ]:
         _valid(clf.classify("go to line 5", ctx))
     for bad in [{"app_name": 5}, {"window_title": ["a"]}, {"bundle_id": object()}]:
         with pytest.raises(ValueError, match="app_name|window_title|bundle_id"):
@@ -70,10 +86,19 @@ def test_megabyte_transcript_is_truncated_and_fast(clf: IntentClassifier) -> Non
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(max_size=300),
-       ctx=st.one_of(st.none(), st.builds(WindowContext, app_name=st.text(max_size=40),
-                                          bundle_id=st.text(max_size=40), window_title=st.text(max_size=80))))
-def test_property_always_valid_and_deterministic(clf: IntentClassifier, text: str, ctx) -> None:  # noqa: ANN001
+@given(
+    text=st.text(max_size=300),
+    ctx=st.one_of(
+        st.none(),
+        st.builds(
+            WindowContext,
+            app_name=st.text(max_size=40),
+            bundle_id=st.text(max_size=40),
+            window_title=st.text(max_size=80),
+        ),
+    ),
+)
+def test_property_always_valid_and_deterministic(clf: IntentClassifier, text: str, ctx) -> None:
     a = clf.classify(text, ctx)
     _valid(a)
     assert clf.classify(text, ctx) == a

@@ -51,10 +51,18 @@ def test_clear_cases(clf: IntentClassifier) -> None:
     assert clf.classify(text, SLACK).intent == "dictation"
 
 
-@pytest.mark.parametrize("context", [
-    VSCODE, SLACK, None, {}, {"app_name": "Code"}, AppContext("Code", "com.microsoft.VSCode", "a.py"),
-    {"app_name": None, "bundle_id": None, "window_title": None},
-])
+@pytest.mark.parametrize(
+    "context",
+    [
+        VSCODE,
+        SLACK,
+        None,
+        {},
+        {"app_name": "Code"},
+        AppContext("Code", "com.microsoft.VSCode", "a.py"),
+        {"app_name": None, "bundle_id": None, "window_title": None},
+    ],
+)
 def test_every_context_form(clf: IntentClassifier, context: object) -> None:
     _check(clf.classify("delete the last two words", context), clf)
 
@@ -103,7 +111,8 @@ def test_module_level_classify_uses_bundled_model() -> None:
     r = trm_intent.classify("new tab", {"app_name": "Google Chrome"})
     assert r == IntentClassifier().classify("new tab", {"app_name": "Google Chrome"})
     assert [x.intent for x in trm_intent.classify_batch(["new tab"], [{"app_name": "Google Chrome"}])] == [
-        r.intent]
+        r.intent
+    ]
 
 
 def test_deterministic_and_thread_safe(clf: IntentClassifier) -> None:
@@ -131,8 +140,10 @@ def test_deterministic_and_thread_safe(clf: IntentClassifier) -> None:
 
 
 def test_import_does_not_import_torch() -> None:
-    code = ("import sys, trm_intent; trm_intent.classify('undo'); "
-            "assert 'torch' not in sys.modules, 'torch imported'; print('ok')")
+    code = (
+        "import sys, trm_intent; trm_intent.classify('undo'); "
+        "assert 'torch' not in sys.modules, 'torch imported'; print('ok')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
 
@@ -153,8 +164,9 @@ def test_prose_with_command_words_is_dictation(clf: IntentClassifier) -> None:
     executed: the fifth data version's bundle got 7 of its 56 wrong."""
     records, _ = load_records(DATA)
     info = clf.meta.training
-    held_out = [r for r in split_records(records, info.val_fraction, info.seed).val
-                if "command-word-inside" in r.tags]
+    held_out = [
+        r for r in split_records(records, info.val_fraction, info.seed).val if "command-word-inside" in r.tags
+    ]
     assert len(held_out) >= 30
     results = clf.classify_batch([r.transcript for r in held_out], [r.context for r in held_out])
     wrong = [r.transcript for r, res in zip(held_out, results) if res.intent != "dictation"]

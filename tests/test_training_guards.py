@@ -15,8 +15,9 @@ from .conftest import DATA, TINY_CONFIG
 
 pytest.importorskip("torch")
 
-from trm_intent.config import TrainConfig  # noqa: E402
-from trm_intent.training.train import train  # noqa: E402
+from trm_intent.training.train import train
+
+from trm_intent.config import TrainConfig
 
 
 def test_data_whose_split_leaves_a_side_empty_is_refused_before_any_work(tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def _problems(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'value'}: {e['msg']}" for e in exc.errors())
 
 
-def _int_in(low: int | None = None, high: int | None = None):  # noqa: ANN202 - an argparse type
+def _int_in(low: int | None = None, high: int | None = None):
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -99,7 +99,7 @@ def _int_in(low: int | None = None, high: int | None = None):  # noqa: ANN202 - 
     return parse
 
 
-def _classifier(model: str | None):  # noqa: ANN202
+def _classifier(model: str | None):
     from .runtime import IntentClassifier
 
     return IntentClassifier(model) if model else IntentClassifier()
@@ -167,7 +167,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_report(report, title: str) -> str:  # noqa: ANN001
+def _format_report(report, title: str) -> str:
     lines = [
         f"# {title}",
         f"records: {report.records}",
@@ -293,7 +293,7 @@ def _parity_samples(records: list[LabeledRecord]) -> list[tuple[str, object]]:
     return [(r.transcript, r.context) for r in records[:: max(1, len(records) // 300)]]
 
 
-def _read_config(path: Path):  # noqa: ANN202 - a TrainConfig (torch-free, but imported late)
+def _read_config(path: Path):
     from .config import TrainConfig
 
     try:

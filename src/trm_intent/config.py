@@ -119,7 +119,9 @@ class TrainConfig(BaseModel):
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
     use_context: bool = Field(default=True, description="False: every window is unknown (ablation).")
     seed: int = Field(
-        default=0, ge=SEED_RANGE[0], le=SEED_RANGE[1],
+        default=0,
+        ge=SEED_RANGE[0],
+        le=SEED_RANGE[1],
         description="Picks the held-out split; also seeds the run unless init_seed is given.",
     )
     init_seed: int | None = Field(

@@ -86,8 +86,6 @@ class IntentResult(BaseModel):
 
     intent: Label
     confidence: float = Field(description="Probability of `intent`.")
-    halting_confidence: float = Field(
-        description="Sigmoid of the halting head at the supervision step used."
-    )
+    halting_confidence: float = Field(description="Sigmoid of the halting head at the supervision step used.")
     probabilities: dict[str, float]
     steps: int = Field(description="Supervision steps run (early exit makes this smaller).")
