@@ -55,7 +55,14 @@ class TrainConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     model: TRMConfig = Field(default_factory=TRMConfig)
-    epochs: int = Field(default=48, ge=1, le=10_000)
+    epochs: int = Field(
+        default=22,
+        ge=1,
+        le=10_000,
+        description=(
+            "22 fits a training run in 10 minutes of one core of this project's 2-core machine (MODEL_CARD.md)."
+        ),
+    )
     batch_size: int = Field(default=64, ge=1, le=65_536)
     lr: float = Field(default=1e-3, gt=0, le=1)
     weight_decay: float = Field(default=0.05, ge=0)
