@@ -35,27 +35,63 @@ def test_classify_reads_stdin() -> None:
 
 
 def test_eval_text_and_json(tmp_path: Path) -> None:
+    from trm_intent import load_records
+    from trm_intent.dataset import split_records
+
+    held_out = split_records(load_records(DATA)[0], 0.15, 0).val  # where the bundle makes mistakes
     sample = tmp_path / "sample.jsonl"
-    sample.write_text("\n".join(DATA.read_text().splitlines()[:60]) + "\n")
+    sample.write_text("".join(r.model_dump_json(exclude_none=True) + "\n" for r in held_out))
     errors = tmp_path / "errors.jsonl"
     out = run("eval", "--data", str(sample), "--errors", str(errors))
     assert out.returncode == 0, out.stderr
     assert "accuracy:" in out.stdout and "confusion" in out.stdout and "accuracy by app" in out.stdout
-    assert errors.exists()
     out = run("eval", "--data", str(sample), "--json")
     report = json.loads(out.stdout)["model"]
-    assert report["records"] == 60 and 0 <= report["accuracy"] <= 1
+    assert report["records"] == len(held_out) and 0 <= report["accuracy"] <= 1
     assert set(report["per_label"]) == {"command", "dictation"}
+    # The errors are records as they are in the data, ready to be fed back as corrections.
+    missed, _ = load_records(errors)
+    assert len(missed) == len(report["errors"]) > 0
+    originals = {r.id: r for r in load_records(sample)[0]}
+    for r in missed:
+        assert r.model_copy(update={"note": None}) == originals[r.id]
+        assert r.note and r.note.startswith("the model said ")
 
 
-def test_eval_against_baseline(tmp_path: Path) -> None:
-    from trm_intent import default_model_dir
-
+def test_eval_against_a_baseline_lists_what_changed(tmp_path: Path, tiny_model: Path) -> None:
     sample = tmp_path / "sample.jsonl"
-    sample.write_text("\n".join(DATA.read_text().splitlines()[:30]) + "\n")
-    out = run("eval", "--data", str(sample), "--baseline", str(default_model_dir()))
+    sample.write_text("\n".join(DATA.read_text().splitlines()[:400]) + "\n")
+    out = run(
+        "eval",
+        "--data",
+        str(sample),
+        "--model",
+        str(tiny_model),
+        "--json",
+        "--baseline",
+        "src/trm_intent/models/default",
+    )
     assert out.returncode == 0, out.stderr
-    assert "baseline" in out.stdout and "0 record(s) changed prediction" in out.stdout
+    report = json.loads(out.stdout)
+    changed = report["changed"]
+    assert changed, "a tiny model and the bundle disagree somewhere"
+    fixed = sum(c["now_correct"] for c in changed)
+    broke = len(changed) - fixed
+    model_right = report["model"]["accuracy_all"] * 400
+    base_right = report["baseline"]["accuracy_all"] * 400
+    assert round(model_right - base_right) == fixed - broke
+    assert all(isinstance(c["ambiguous"], bool) for c in changed)
+    text = run(
+        "eval",
+        "--data",
+        str(sample),
+        "--model",
+        str(tiny_model),
+        "--baseline",
+        "src/trm_intent/models/default",
+    )
+    assert f"{len(changed)} record(s) changed prediction" in text.stdout
+    assert text.stdout.count("[fixed]") == fixed and text.stdout.count("[broke]") == broke
 
 
 def test_bad_data_file_names_file_and_line(tmp_path: Path) -> None:
