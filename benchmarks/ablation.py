@@ -62,7 +62,7 @@ DATA, DEV_EVAL = suite.DATA, suite.DEV_EVAL
 CONFIGS = ROOT / "training" / "configs" / "ablation_recursion.json"
 MODELS = ROOT / "runs" / "ablation"
 COVERAGES = (0.5, 0.7, 0.8, 0.9, 0.95, 1.0)
-BASELINES = ("tfidf", "rules")
+BASELINES = ("fasttext", "tfidf", "rules")
 SETS = ("val", "dev")
 log = logging.getLogger("ablation")
 
@@ -257,17 +257,17 @@ def trm_variant(
 def baseline_variant(
     which: str, ref: IntentClassifier, train: Sequence[LabeledRecord], val: list[LabeledRecord], note: str
 ) -> Variant:
-    peer = peers.tfidf_lr(ref, train) if which == "tfidf" else peers.rules()
+    build = {"fasttext": lambda: peers.fasttext_peer(ref, train), "tfidf": lambda: peers.tfidf_lr(ref, train)}
+    peer = build.get(which, peers.rules)()
 
     def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
         labels = peer.predict_all([r.transcript for r in recs], [r.context for r in recs])
         return [SimpleNamespace(intent=lab, confidence=1.0, steps=0) for lab in labels]
 
-    what = (
-        "TF-IDF word 1-2 grams + context kind, logistic regression (benchmarks/peers.py)"
-        if which == "tfidf"
-        else "vozctl's rules (benchmarks/rule_matcher.py), ignores the window"
-    )
+    what = {
+        "fasttext": "fastText: word bigrams, char n-grams 2-5, dim 64, context kind (benchmarks/peers.py)",
+        "tfidf": "TF-IDF word 1-2 grams + context kind, logistic regression (benchmarks/peers.py)",
+    }.get(which, "vozctl's rules (benchmarks/rule_matcher.py), ignores the window")
     return Variant(peer.name, what, "-", "baseline", predict, peer.predict, val, note, has_confidence=False)
 
 

@@ -141,6 +141,58 @@ def tfidf_lr(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer:
     )
 
 
+# -- (b2) fastText: the peer a user would pick instead ---------------------------------------------
+
+FASTTEXT_PACKAGE = "fasttext-numpy2"
+
+
+def fasttext_peer(clf: IntentClassifier, train: Sequence[LabeledRecord]) -> Peer:
+    """fastText supervised (word bigrams, char n-grams 2-5, dim 64), the window's kind token in
+    front of the lower-cased transcript, trained on ``train`` with one thread (repeatable)."""
+    import tempfile
+
+    import fasttext
+
+    def text_of(t: str, c: object) -> str:
+        return f"ctxkind{_kind(clf, c)} " + " ".join(t.lower().split())
+
+    with tempfile.TemporaryDirectory(prefix="fasttext-") as tmp:
+        path = Path(tmp) / "train.txt"
+        path.write_text(
+            "".join(f"__label__{r.label} {text_of(r.transcript, r.context)}\n" for r in train),
+            encoding="utf-8",
+        )
+        model = fasttext.train_supervised(
+            input=str(path),
+            wordNgrams=2,
+            minn=2,
+            maxn=5,
+            dim=64,
+            epoch=25,
+            lr=0.5,
+            thread=1,
+            seed=0,
+            verbose=0,
+        )
+
+    def predict(text: str, context: object) -> str:
+        return model.predict(text_of(text, context))[0][0].removeprefix("__label__")
+
+    def batch(texts: Sequence[str], contexts: Sequence[object]) -> list[str]:
+        labels, _ = model.predict([text_of(t, c) for t, c in zip(texts, contexts)])
+        return [lab[0].removeprefix("__label__") for lab in labels]
+
+    from importlib.metadata import version
+
+    return Peer(
+        "fastText",
+        predict,
+        f"{FASTTEXT_PACKAGE} {version(FASTTEXT_PACKAGE)}, supervised: word bigrams, char n-grams 2-5, "
+        "dim 64, 25 epochs, lr 0.5, 1 thread, context-kind word in front, one predict per utterance",
+        batch,
+    )
+
+
 # -- (c) the rule matcher ----------------------------------------------------------------------
 
 

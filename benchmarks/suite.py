@@ -559,6 +559,10 @@ def peer_section(
         built.append(peers.tfidf_lr(clf, split_train))
     except ImportError as exc:
         skipped["TF-IDF + logistic regression"] = f"skipped: scikit-learn is not installed ({exc})"
+    try:
+        built.append(peers.fasttext_peer(clf, split_train))
+    except ImportError as exc:
+        skipped["fastText"] = f"skipped: `{peers.FASTTEXT_PACKAGE}` is not installed ({exc})"
     built.append(peers.rules())
     if minilm:
         m = peers.minilm(clf, split_train)

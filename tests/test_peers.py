@@ -70,3 +70,15 @@ def test_minilm_is_skipped_with_a_reason_when_not_installed(clf: IntentClassifie
         assert isinstance(why, str) and why.startswith("skipped") and peers.MINILM_PACKAGE in why
     else:
         pytest.skip("MiniLM is installed: the suite runs it")
+
+
+def test_fasttext_peer_learns_the_task_and_repeats(clf: IntentClassifier) -> None:
+    pytest.importorskip("fasttext")
+    split = split_records(load_records(DATA)[0], 0.15, 0)
+    a, b = peers.fasttext_peer(clf, split.train), peers.fasttext_peer(clf, split.train)
+    held_out = [r for r in split.val if "ambiguous" not in r.tags]
+    texts, contexts = [r.transcript for r in held_out], [r.context for r in held_out]
+    labels = a.predict_all(texts, contexts)
+    assert labels == b.predict_all(texts, contexts)  # one thread, one seed: the same model
+    assert labels == [a.predict(t, c) for t, c in zip(texts, contexts)]
+    assert sum(x == r.label for x, r in zip(labels, held_out)) / len(held_out) > 0.9
