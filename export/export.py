@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +22,15 @@ from trm_intent.training.checkpoint import Checkpoint, Weights
 from trm_intent.training.model import TRM, step_fn
 
 from trm_intent import __version__
-from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMeta, read_meta, sha256_file
+from trm_intent.artifacts import (
+    META_FILE,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+    ModelMeta,
+    export_leftovers,
+    read_meta,
+    sha256_file,
+)
 from trm_intent.contract import pad_batch, run_steps
 from trm_intent.errors import TrmIntentError
 from trm_intent.runtime import IntentClassifier
@@ -128,28 +135,6 @@ def check_out_dir(out_dir: Path, keep: Sequence[Path] = ()) -> None:
         )
 
 
-def _temporaries(out_dir: Path, kind: str) -> list[tuple[Path, int]]:
-    """What an export to ``out_dir`` leaves beside it while it runs: ``.NAME.KIND-PID`` (newest first)."""
-    prefix = f".{out_dir.name}.{kind}-"
-    try:
-        children = list(out_dir.parent.iterdir())
-    except OSError:
-        return []
-    found = [
-        (p, int(p.name[len(prefix) :]))
-        for p in children
-        if p.name.startswith(prefix) and re.fullmatch(r"[0-9]{1,10}", p.name[len(prefix) :])
-    ]
-
-    def mtime(item: tuple[Path, int]) -> float:
-        try:
-            return item[0].lstat().st_mtime
-        except OSError:
-            return 0.0
-
-    return sorted(found, key=mtime, reverse=True)
-
-
 def recover_interrupted(out_dir: Path) -> None:
     """Repair what an export killed mid-way left beside ``out_dir``.
 
@@ -161,7 +146,7 @@ def recover_interrupted(out_dir: Path) -> None:
     out_dir = Path(out_dir)
     if not out_dir.name or not out_dir.parent.is_dir():
         return
-    for path, pid in _temporaries(out_dir, "old"):
+    for path, pid in export_leftovers(out_dir, "old"):
         if _pid_alive(pid):
             continue  # another export is between its two renames right now
         if _vacant(out_dir) and _is_model_dir(path):
@@ -169,7 +154,7 @@ def recover_interrupted(out_dir: Path) -> None:
             os.replace(path, out_dir)
         else:
             _remove(path)
-    for path, pid in _temporaries(out_dir, "export"):
+    for path, pid in export_leftovers(out_dir, "export"):
         if not _pid_alive(pid):
             _remove(path)
 

@@ -29,7 +29,7 @@ from trm_intent.config import TrainConfig
 from trm_intent.contract import ContextRules, InputEncoder, pad_batch, run_steps, to_result
 from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
 from trm_intent.evaluate import fit_temperature, score
-from trm_intent.runtime import MAX_THREADS
+from trm_intent.runtime import check_threads
 from trm_intent.schema import LABELS, LabeledRecord
 
 from .augment import vary
@@ -192,8 +192,7 @@ def train(
     CPU tensors. ``threads`` is torch's CPU thread count: 1 by default, because this model is too
     small to gain from more, and on a busy machine extra spinning threads slow training down.
     """
-    if isinstance(threads, bool) or not isinstance(threads, int) or not 1 <= threads <= MAX_THREADS:
-        raise ValueError(f"threads must be an int from 1 to {MAX_THREADS}, got {threads!r}")
+    check_threads(threads)
     records, _ = load_records(list(data_files))  # raises DataError before any work
     fixes = load_records(list(corrections))[0] if corrections else []
     run_dir = Path(run_dir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,16 +137,34 @@ def _problems(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'root'}: {e['msg']}" for e in exc.errors())
 
 
+def export_leftovers(out_dir: Path, kind: str) -> list[tuple[Path, int]]:
+    """What an export to ``out_dir`` leaves beside it while it runs: ``.NAME.KIND-PID`` with its PID
+    (``old``: the model moved aside during the swap; ``export``: the new one being written), newest first."""
+    prefix = f".{out_dir.name}.{kind}-"
+    try:
+        children = list(out_dir.parent.iterdir())
+    except OSError:
+        return []
+    found = [
+        (p, int(p.name[len(prefix) :]))
+        for p in children
+        if p.name.startswith(prefix) and re.fullmatch(r"[0-9]{1,10}", p.name[len(prefix) :])
+    ]
+
+    def mtime(item: tuple[Path, int]) -> float:
+        try:
+            return item[0].lstat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(found, key=mtime, reverse=True)
+
+
 def read_meta(model_dir: Path) -> ModelMeta:
     """Read and validate ``trm_intent.json``; check the two other files against its hashes."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
-        prefix = f".{model_dir.name}.old-"
-        aside = sorted(
-            p
-            for p in (model_dir.parent.iterdir() if model_dir.name and model_dir.parent.is_dir() else [])
-            if p.name.startswith(prefix) and p.name[len(prefix) :].isdigit()
-        )
+        aside = [path for path, _ in export_leftovers(model_dir, "old")] if model_dir.name else []
         if aside:
             raise ModelError(
                 f"{model_dir}: missing; an interrupted export left the model at {aside[0]} "

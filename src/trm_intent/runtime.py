@@ -43,7 +43,8 @@ def default_model_dir() -> Path:
     return Path(str(resources.files("trm_intent") / "models" / "default"))
 
 
-def _check_threads(threads: object) -> int:
+def check_threads(threads: object) -> int:
+    """``threads`` as an int from 1 to MAX_THREADS, or TypeError / ValueError naming it."""
     if isinstance(threads, bool) or not isinstance(threads, int):
         raise TypeError(f"threads must be an int, got {type(threads).__name__} {threads!r}")
     if not 1 <= threads <= MAX_THREADS:
@@ -71,7 +72,7 @@ class IntentClassifier:
     def __init__(
         self, model_dir: str | Path | None = None, *, threads: int = 1, halt_threshold: float | None = None
     ) -> None:
-        threads = _check_threads(threads)
+        threads = check_threads(threads)
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         self.meta: ModelMeta = read_meta(self.model_dir)
         self.labels = list(self.meta.labels)
