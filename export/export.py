@@ -31,7 +31,7 @@ from trm_intent.artifacts import (
     read_meta,
     sha256_file,
 )
-from trm_intent.contract import pad_batch, run_steps
+from trm_intent.contract import batch_inputs, run_steps
 from trm_intent.errors import TrmIntentError
 from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, WindowContext
@@ -85,16 +85,15 @@ def parity(
     cfg, worst_p, worst_h, differ = model.cfg, 0.0, 0.0, 0
     encoded = [clf.encode(t, c) for t, c in samples]
     for start in range(0, len(encoded), batch):
-        ids, mask = pad_batch(encoded[start : start + batch], clf.meta.pad_id)
-        ya = za = yb = zb = np.zeros((*ids.shape, cfg.hidden), dtype=np.float32)
+        inputs = batch_inputs(encoded[start : start + batch], clf.meta.pad_id)
+        ya = za = yb = zb = np.zeros((*inputs[0].shape, cfg.hidden), dtype=np.float32)
         for _ in range(cfg.n_sup):
-            pa, ha, ya, za = torch_step(ids, mask, ya, za)
-            pb, hb, yb, zb = clf.step(ids, mask, yb, zb)
+            pa, ha, ya, za = torch_step(*inputs, ya, za)
+            pb, hb, yb, zb = clf.step(*inputs, yb, zb)
             worst_p = max(worst_p, float(np.abs(pa - pb).max()))
             worst_h = max(worst_h, float(np.abs(ha - hb).max()))
         runs = [
-            run_steps(fn, ids, mask, cfg.hidden, cfg.n_sup, clf.halt_threshold)
-            for fn in (torch_step, clf.step)
+            run_steps(fn, inputs, cfg.hidden, cfg.n_sup, clf.halt_threshold) for fn in (torch_step, clf.step)
         ]
         (p1, _, s1), (p2, _, s2) = runs
         differ += int(((s1 != s2) | (p1.argmax(1) != p2.argmax(1))).sum())
@@ -218,9 +217,11 @@ def export_model(
             config=meta_in.config,
             context=meta_in.context,
             max_chars=meta_in.train.max_chars,
+            window=meta_in.train.window,
             pad_id=meta_in.pad_id,
             halt_threshold=meta_in.train.halt_threshold,
             temperature=meta_in.temperature,
+            command_threshold=meta_in.command_threshold,
             onnx_sha256=sha256_file(tmp / MODEL_FILE),
             tokenizer_sha256=sha256_file(tmp / TOKENIZER_FILE),
             training=meta_in.training_info(),

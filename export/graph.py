@@ -7,6 +7,7 @@ is computed once per cycle rather than once per latent update. Its inputs and ou
 the contract's (``trm_intent.contract.STEP_INPUTS`` / ``STEP_OUTPUTS``):
 
 Inputs:  input_ids int64 (batch, seq); attention_mask int64 (batch, seq);
+         window_ids int64 (batch, w); window_mask int64 (batch, w);
          y, z float32 (batch, seq, hidden) -- zeros for the first step.
 Outputs: probs float32 (batch, labels); halt float32 (batch,);
          y_out, z_out float32 (batch, seq, hidden) -- fed back for the next step.
@@ -24,6 +25,7 @@ from trm_intent.config import TRMConfig
 from trm_intent.contract import STEP_INPUTS, STEP_OUTPUTS
 
 OPSET = 23
+MASKED = -1e9  # training.model.MASKED: the score of a padded window position
 
 
 class _Builder:
@@ -57,6 +59,8 @@ def _weights(state: Mapping[str, np.ndarray], cfg: TRMConfig, b: _Builder) -> di
     w = {
         "embed": b.const("embed", np.ascontiguousarray(state["embed.weight"])),
         "pos": b.const("pos", np.ascontiguousarray(state["pos"])),
+        "window_query": b.const("window_query", np.ascontiguousarray(state["window_query"])),
+        "window_proj": b.const("window_proj", np.ascontiguousarray(state["window_proj.weight"].T)),
     }
     for i in range(cfg.layers):
         p = f"blocks.{i}."
@@ -81,10 +85,20 @@ def build_step_graph(state: Mapping[str, np.ndarray], cfg: TRMConfig) -> onnx.Mo
     w = _weights(state, cfg, b)
     i64 = b.ints
 
-    # x = embed[ids] + pos[:seq]; mask (batch, 1, seq, seq) for Attention.
+    # The window's vector: its token embeddings pooled by learned queries (padding scored MASKED).
+    window = b.one("Gather", w["embed"], "window_ids")  # (batch, w, d)
+    scores = b.one("MatMul", window, w["window_query"])  # (batch, w, queries)
+    present = b.one("Unsqueeze", b.one("Cast", "window_mask", to=TensorProto.BOOL), i64("axis_2", 2))
+    scores = b.one("Where", present, scores, b.const("masked", np.array(MASKED, dtype=np.float32)))
+    weights = b.one("Transpose", b.one("Softmax", scores, axis=1), perm=[0, 2, 1])  # (batch, queries, w)
+    pooled = b.one("Reshape", b.one("MatMul", weights, window), i64("flat", 0, -1))  # (batch, queries*d)
+    window_vec = b.one("Unsqueeze", b.one("MatMul", pooled, w["window_proj"]), i64("axis_1", 1))
+
+    # x = embed[ids] + pos[:seq] + window; mask (batch, 1, seq, seq) for Attention.
     seq = b.one("Shape", "input_ids", start=1, end=2)
     zero = i64("zero_1d", 0)
     x = b.one("Add", b.one("Gather", w["embed"], "input_ids"), b.one("Slice", w["pos"], zero, seq, zero))
+    x = b.one("Add", x, window_vec)
     keys = b.one("Unsqueeze", b.one("Cast", "attention_mask", to=TensorProto.BOOL), i64("axes_12", 1, 2))
     batch = b.one("Shape", "attention_mask", start=0, end=1)
     mask = b.one("Expand", keys, b.one("Concat", batch, i64("one_1d_b", 1), seq, seq, axis=0))
@@ -132,6 +146,8 @@ def build_step_graph(state: Mapping[str, np.ndarray], cfg: TRMConfig) -> onnx.Mo
         inputs=[
             helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
             helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"]),
+            helper.make_tensor_value_info("window_ids", TensorProto.INT64, ["batch", "window"]),
+            helper.make_tensor_value_info("window_mask", TensorProto.INT64, ["batch", "window"]),
             helper.make_tensor_value_info("y", TensorProto.FLOAT, state_shape),
             helper.make_tensor_value_info("z", TensorProto.FLOAT, state_shape),
         ],
@@ -163,7 +179,12 @@ def state_from_onnx(model: onnx.ModelProto, cfg: TRMConfig) -> dict[str, np.ndar
     d, labels = cfg.hidden, cfg.num_labels
     if inits["l0_qkv"].ndim != 2:
         raise ValueError("the graph's weights are not one network's (an ensemble of an older version?)")
-    state = {"embed.weight": inits["embed"], "pos": inits["pos"]}
+    state = {
+        "embed.weight": inits["embed"],
+        "pos": inits["pos"],
+        "window_query": inits["window_query"],
+        "window_proj.weight": inits["window_proj"].T,
+    }
     for i in range(cfg.layers):
         p = f"blocks.{i}."
         qkv = inits[f"l{i}_qkv"]

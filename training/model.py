@@ -1,8 +1,10 @@
 """The Tiny Recursive Model (Jolicoeur-Martineau, 2025) for command/dictation decisions.
 
-x = embedded tokens (context token first), y = current answer, z = latent reasoning state,
-all of shape (batch, tokens, hidden). One small network ``f`` (``layers`` post-norm blocks)
-is applied again and again; the answer is read from y at the first position.
+x = embedded tokens (context token first) plus the window's vector, y = current answer,
+z = latent reasoning state, all of shape (batch, tokens, hidden). One small network ``f``
+(``layers`` post-norm blocks) is applied again and again; the answer is read from y at the first
+position. The window's vector pools the embeddings of its tokens (app name, bundle id, title)
+with ``window_queries`` learned queries, so titles and apps nobody listed are evidence too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from torch import nn
 
 from trm_intent.config import TRMConfig
 from trm_intent.contract import StepFn
+
+MASKED = -1e9  # the score of a padded window position (the graph uses the same)
 
 
 class Block(nn.Module):
@@ -61,12 +65,15 @@ class TRM(nn.Module):
         self.cfg = cfg
         self.embed = nn.Embedding(cfg.vocab_size, cfg.hidden)
         self.pos = nn.Parameter(torch.zeros(cfg.max_tokens, cfg.hidden))
+        self.window_query = nn.Parameter(torch.zeros(cfg.hidden, cfg.window_queries))
+        self.window_proj = nn.Linear(cfg.window_queries * cfg.hidden, cfg.hidden, bias=False)
         self.drop = nn.Dropout(dropout)
         self.blocks = nn.ModuleList(Block(cfg, dropout) for _ in range(cfg.layers))
         self.head = nn.Linear(cfg.hidden, cfg.num_labels)
         self.halt = nn.Linear(cfg.hidden, 1)
         self.apply(self._init)
         nn.init.normal_(self.pos, std=0.02)
+        nn.init.normal_(self.window_query, std=1.0 / math.sqrt(cfg.hidden))
         nn.init.zeros_(self.halt.weight)
         nn.init.constant_(self.halt.bias, -2.0)
 
@@ -84,12 +91,24 @@ class TRM(nn.Module):
             h = block(h, mask)
         return h
 
+    def window_vector(self, window_ids: torch.Tensor, window_mask: torch.Tensor) -> torch.Tensor:
+        """(batch, w) window ids -> (batch, hidden): attention pooling with learned queries."""
+        e = self.embed(window_ids)  # (b, w, d)
+        scores = (e @ self.window_query).masked_fill(~window_mask.bool()[..., None], MASKED)  # (b, w, q)
+        pooled = scores.softmax(1).transpose(1, 2) @ e  # (b, q, d)
+        return self.window_proj(pooled.flatten(1))
+
     def embed_input(
-        self, ids: torch.Tensor, attention_mask: torch.Tensor
+        self,
+        ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        window_ids: torch.Tensor,
+        window_mask: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """x (token + position embeddings) and the boolean attention mask."""
+        """x (token + position embeddings + the window's vector) and the boolean attention mask."""
         t = ids.shape[1]
-        x = self.drop(self.embed(ids) + self.pos[:t])
+        window = self.window_vector(window_ids, window_mask)[:, None, :]
+        x = self.drop(self.embed(ids) + self.pos[:t] + window)
         # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
         return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
 
@@ -124,10 +143,15 @@ class TRM(nn.Module):
         return self.head(r), self.halt(r).squeeze(-1), y, z
 
     def forward(
-        self, ids: torch.Tensor, attention_mask: torch.Tensor, steps: int | None = None
+        self,
+        ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        window_ids: torch.Tensor,
+        window_mask: torch.Tensor,
+        steps: int | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Run ``steps`` supervision steps (default n_sup); per-step logits and halt logits."""
-        x, mask = self.embed_input(ids, attention_mask)
+        x, mask = self.embed_input(ids, attention_mask, window_ids, window_mask)
         y, z = self.initial_state(x)
         logits, halts = [], []
         for _ in range(steps or self.cfg.n_sup):
@@ -146,9 +170,14 @@ def step_fn(model: TRM, device: str = "cpu") -> StepFn:
 
     @torch.inference_mode()
     def step(
-        ids: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
+        ids: np.ndarray,
+        mask: np.ndarray,
+        window: np.ndarray,
+        window_mask: np.ndarray,
+        y: np.ndarray,
+        z: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        x, m = model.embed_input(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
+        x, m = model.embed_input(*(torch.from_numpy(a).to(device) for a in (ids, mask, window, window_mask)))
         logits, halt, y_out, z_out = model.step(
             x, torch.from_numpy(y).to(device), torch.from_numpy(z).to(device), m, grad=False
         )

@@ -1,4 +1,4 @@
-"""Train the byte-level BPE tokenizer on the training transcripts.
+"""Train the byte-level BPE tokenizer on the training transcripts and their windows' fields.
 
 Text is NFKC-normalised and lower-cased (case is the recogniser's style, not the
 speaker's intent); punctuation stays, as its own tokens. Byte-level pieces mean an unseen
@@ -16,7 +16,15 @@ from collections.abc import Iterable
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 
-from trm_intent.contract import CONTEXT_KINDS, ContextRules, InputEncoder, context_token, without_added_tokens
+from trm_intent.contract import (
+    CONTEXT_KINDS,
+    ContextRules,
+    InputEncoder,
+    ModelInput,
+    WindowCut,
+    context_token,
+    without_added_tokens,
+)
 from trm_intent.schema import WindowContext
 
 PAD = "[pad]"
@@ -58,10 +66,11 @@ class BPEDropoutEncoder(InputEncoder):
         rules: ContextRules,
         max_chars: int,
         max_tokens: int,
+        window: WindowCut,
         p: float,
         rng: random.Random,
     ) -> None:
-        super().__init__(tokenizer, rules, max_chars, max_tokens)
+        super().__init__(tokenizer, rules, max_chars, max_tokens, window)
         model = json.loads(tokenizer.to_str())["model"]
         if model.get("type") != "BPE":
             raise ValueError(f"BPE-dropout needs a BPE tokenizer, not {model.get('type')}")
@@ -108,8 +117,8 @@ class BPEDropoutEncoder(InputEncoder):
                         heapq.heappush(queue, (rank, left, text[left] + text[this]))
         return [self.vocab[t] for t in text if t]
 
-    def ids(self, transcript: str) -> list[int]:
-        """The transcript's token ids, before the context token."""
+    def transcript_ids(self, transcript: str) -> list[int]:
+        """The transcript's token ids, before the context token (the window's are not dropped)."""
         text = transcript[: self.max_chars]
         if self.p == 0:
             return self.tokenizer.encode(text, add_special_tokens=False).ids
@@ -121,8 +130,5 @@ class BPEDropoutEncoder(InputEncoder):
                 break
         return out[: self.max_ids]
 
-    def encode(self, transcript: str, context: WindowContext) -> list[int]:
-        return [self.context_ids[self.rules.kind(context)], *self.ids(transcript)]
-
-    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
+    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[ModelInput]:
         return [self.encode(t, c) for t, c in zip(transcripts, contexts)]

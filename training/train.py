@@ -26,9 +26,15 @@ from tokenizers import Tokenizer
 
 from trm_intent.artifacts import CheckpointMeta
 from trm_intent.config import TrainConfig
-from trm_intent.contract import ContextRules, InputEncoder, pad_batch, run_steps, to_result
+from trm_intent.contract import ContextRules, InputEncoder, ModelInput, batch_inputs, run_steps, to_result
 from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
-from trm_intent.evaluate import fit_temperature, score
+from trm_intent.evaluate import (
+    ThresholdPoint,
+    apply_temperature,
+    choose_command_threshold,
+    fit_temperature,
+    score,
+)
 from trm_intent.runtime import check_threads
 from trm_intent.schema import LABELS, LabeledRecord
 
@@ -52,9 +58,16 @@ class Encoded:
         encoder: InputEncoder,
         pad_id: int,
         transcripts: Sequence[str] | None = None,
+        window_dropout: tuple[float, random.Random] | None = None,
     ) -> None:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
-        self.ids = encoder.encode_batch(texts, [r.context for r in records])
+        self.inputs = encoder.encode_batch(texts, [r.context for r in records])
+        if window_dropout is not None and window_dropout[0] > 0:
+            p, rng = window_dropout  # the context id stays; each other window token goes with p
+            self.inputs = [
+                ModelInput(ids, [window[0], *(t for t in window[1:] if rng.random() >= p)])
+                for ids, window in self.inputs
+            ]
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
         self.pad_id = pad_id
@@ -69,21 +82,15 @@ class Encoded:
         out[torch.arange(len(index)), labels] = p
         return out.to(device)
 
-    def batch(
-        self, index: Sequence[int], device: str = "cpu"
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        ids, mask = pad_batch([self.ids[i] for i in index], self.pad_id)
-        return (
-            torch.from_numpy(ids).to(device),
-            torch.from_numpy(mask).to(device),
-            self.labels[list(index)].to(device),
-        )
+    def batch(self, index: Sequence[int], device: str = "cpu") -> tuple[list[torch.Tensor], torch.Tensor]:
+        """The graph's inputs before y and z, and the labels."""
+        inputs = batch_inputs([self.inputs[i] for i in index], self.pad_id)
+        return [torch.from_numpy(a).to(device) for a in inputs], self.labels[list(index)].to(device)
 
 
 def deep_supervision_loss(
     model: TRM,
-    ids: torch.Tensor,
-    mask: torch.Tensor,
+    inputs: Sequence[torch.Tensor],
     labels: torch.Tensor,
     targets: torch.Tensor,
     cfg: TrainConfig,
@@ -98,7 +105,7 @@ def deep_supervision_loss(
     y = z = None
     total = 0.0
     for _ in range(model.cfg.n_sup):
-        x, m = model.embed_input(ids, mask)
+        x, m = model.embed_input(*inputs)
         if y is None or z is None:
             y, z = model.initial_state(x)
         logits, halt, y, z = model.step(x, y, z, m)
@@ -128,15 +135,15 @@ def evaluate(
     Returns the metrics and the answer probabilities (records, labels).
     """
     step = step_fn(model.eval(), device)
-    n, cfg = len(data.ids), model.cfg
+    n, cfg = len(data.inputs), model.cfg
     probs = np.empty((n, len(LABELS)), dtype=np.float32)
     halt = np.empty(n, dtype=np.float32)
     steps = np.empty(n, dtype=np.int64)
     for start in range(0, n, batch_size):
         rows = slice(start, min(n, start + batch_size))
-        ids, mask = pad_batch(data.ids[rows], data.pad_id)
-        probs[rows], halt[rows], steps[rows] = run_steps(step, ids, mask, cfg.hidden, cfg.n_sup, threshold)
-    report = score(records, [to_result(LABELS, p, h, s) for p, h, s in zip(probs, halt, steps)])
+        inputs = batch_inputs(data.inputs[rows], data.pad_id)
+        probs[rows], halt[rows], steps[rows] = run_steps(step, inputs, cfg.hidden, cfg.n_sup, threshold)
+    report = score(records, [to_result(LABELS, p, h, s) for p, h, s in zip(probs, halt, steps)])  # argmax
     gold = data.labels.numpy()
     nll = float(-np.log(np.clip(probs[np.arange(n), gold], 1e-12, 1.0)).mean())
     return {
@@ -160,6 +167,7 @@ class TrainResult(BaseModel):
     best: dict[str, float]
     history: list[dict[str, float]]
     temperature: float
+    command_threshold: float
 
 
 def train(
@@ -240,9 +248,7 @@ def train(
         cfg = cfg.model_copy(update={"model": init.config})
     else:
         tok = train_tokenizer(
-            (r.transcript[: cfg.max_chars] for r in [*train_base, *fixes]),
-            cfg.model.vocab_size,
-            cfg.model.max_tokens,
+            tokenizer_texts([*train_base, *fixes], cfg.max_chars), cfg.model.vocab_size, cfg.model.max_tokens
         )
         rules = ContextRules.default(enabled=cfg.use_context)
     model_cfg = cfg.model.model_copy(update={"vocab_size": tok.get_vocab_size()})
@@ -274,13 +280,19 @@ def train(
 
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
-    encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens)
+    encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens, cfg.window)
     val = Encoded(held_out, encoder, pad_id)
     fix_set = Encoded(fixes, encoder, pad_id) if fixes else None
     train_encoder = encoder
     if cfg.bpe_dropout:  # drawn from the run's own seeded random source: repeatable
         train_encoder = BPEDropoutEncoder(
-            Tokenizer.from_str(tok.to_str()), rules, cfg.max_chars, model_cfg.max_tokens, cfg.bpe_dropout, rng
+            Tokenizer.from_str(tok.to_str()),
+            rules,
+            cfg.max_chars,
+            model_cfg.max_tokens,
+            cfg.window,
+            cfg.bpe_dropout,
+            rng,
         )
     replayed = (
         len(train_base) if cfg.replay_fraction >= 1 else max(1, round(cfg.replay_fraction * len(train_base)))
@@ -336,16 +348,16 @@ def train(
         base = train_base if replayed == len(train_base) else rng.sample(train_base, replayed)
         epoch_records = [*base, *fixes * cfg.correction_weight]
         texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in epoch_records]
-        data = Encoded(epoch_records, train_encoder, pad_id, texts)
+        data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng))
         order = list(range(len(epoch_records)))
         rng.shuffle(order)
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
             index = order[start : start + cfg.batch_size]
-            ids, mask, labels = data.batch(index, device)
+            inputs, labels = data.batch(index, device)
             train_loss += deep_supervision_loss(
-                model, ids, mask, labels, data.targets(index, cfg, device), cfg, opt, on_step
+                model, inputs, labels, data.targets(index, cfg, device), cfg, opt, on_step
             )
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {
@@ -392,12 +404,46 @@ def train(
         )
         if hasattr(bar, "set_postfix"):
             bar.set_postfix(val_acc=f"{metrics['val_acc']:.4f}")
-    temperature = calibrate(run_dir / "best.pt", val, held_out, device)
-    log.info("held-out softmax temperature %.3f", temperature)
-    (run_dir / "metrics.json").write_text(
-        json.dumps({"best": best, "temperature": temperature, "history": history}, indent=2), encoding="utf-8"
+    temperature, point = calibrate(run_dir / "best.pt", val, held_out, device)
+    log.info(
+        "held-out softmax temperature %.3f; command threshold %.4f (held-out command precision %.4f, "
+        "recall %.4f)",
+        temperature,
+        point.threshold,
+        point.precision,
+        point.recall,
     )
-    return TrainResult(run_dir=run_dir, best=best, history=history, temperature=temperature)
+    (run_dir / "metrics.json").write_text(
+        json.dumps(
+            {
+                "best": best,
+                "temperature": temperature,
+                "command_threshold": point.model_dump(),
+                "history": history,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return TrainResult(
+        run_dir=run_dir,
+        best=best,
+        history=history,
+        temperature=temperature,
+        command_threshold=point.threshold,
+    )
+
+
+def tokenizer_texts(records: Sequence[LabeledRecord], max_chars: int) -> list[str]:
+    """What the tokenizer is trained on: every transcript, and each distinct window field once
+    (a window is said in many records; counting it each time would spend the vocabulary on titles)."""
+    fields = {
+        f
+        for r in records
+        for f in (r.context.app_name, r.context.bundle_id, r.context.window_title)
+        if f.strip() and f.strip().lower() != "unknown"
+    }
+    return [*(r.transcript[:max_chars] for r in records), *sorted(fields)]
 
 
 def _rank(metrics: dict[str, float]) -> tuple[float, ...]:
@@ -406,17 +452,26 @@ def _rank(metrics: dict[str, float]) -> tuple[float, ...]:
     return (metrics.get("corrections_acc", 0.0), metrics["val_acc"], -metrics["val_loss"])
 
 
-def calibrate(path: Path, val: Encoded, records: Sequence[LabeledRecord], device: str = "cpu") -> float:
-    """Fit the softmax temperature of ``path``'s EMA weights on the held-out split; store it there."""
+def calibrate(
+    path: Path, val: Encoded, records: Sequence[LabeledRecord], device: str = "cpu"
+) -> tuple[float, ThresholdPoint]:
+    """Fit the softmax temperature of ``path``'s EMA weights on the held-out split, then choose the
+    command threshold there (on the tempered probabilities, as the exported graph gives them);
+    store both in the checkpoint."""
     ckpt = load_checkpoint(path)
     model = TRM(ckpt.meta.config)
     model.load_state_dict(ckpt.ema)
     _, probs = evaluate(model.to(device), val, records, ckpt.meta.train.halt_threshold, device=device)
     temperature = fit_temperature(probs, val.labels.numpy())
-    save_checkpoint(
-        Checkpoint(ckpt.meta.model_copy(update={"temperature": temperature}), ckpt.ema, ckpt.state), path
+    tempered = apply_temperature(probs, temperature)
+    scored = [r for r in records if "ambiguous" not in r.tags]
+    keep = np.array(["ambiguous" not in r.tags for r in records])
+    point = choose_command_threshold(
+        tempered[keep, 0], [r.label == "command" for r in scored], ckpt.meta.train.command_precision
     )
-    return temperature
+    update = {"temperature": temperature, "command_threshold": point.threshold}
+    save_checkpoint(Checkpoint(ckpt.meta.model_copy(update=update), ckpt.ema, ckpt.state), path)
+    return temperature, point
 
 
 def _rng_to_list(rng: random.Random) -> list[Any]:

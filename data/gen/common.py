@@ -20,6 +20,9 @@ class Item:
     (written with case and punctuation), ``shell`` (text for a terminal), ``keep`` (as is).
     ``kinds`` overrides the family's weights over the window pools of ``contexts.py``;
     ``ctx`` pins one pool. (A pool is not the model's kind of window: see ``contexts.py``.)
+    ``windows`` pins the item to exact windows ``(app_name, bundle_id, window_title)``, one
+    drawn per record: the families whose window title decides (``developer_windows.py``,
+    ``titled_windows.py``).
     """
 
     text: str
@@ -28,6 +31,7 @@ class Item:
     style: str = "cmd"
     kinds: dict[str, float] | None = field(default=None, hash=False, compare=False)
     ctx: str | None = None
+    windows: tuple[tuple[str, str, str], ...] | None = field(default=None, hash=False, compare=False)
 
 
 def cap(text: str) -> str:

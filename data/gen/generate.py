@@ -27,12 +27,14 @@ import command_words_inside_prose  # noqa: E402
 import commandlike_text  # noqa: E402
 import commands  # noqa: E402
 import contexts  # noqa: E402
+import developer_windows  # noqa: E402
 import dictation  # noqa: E402
 import flips  # noqa: E402
 import imperative_prose  # noqa: E402
 import payload_commands  # noqa: E402
 import prose  # noqa: E402
 import terse_commands  # noqa: E402
+import titled_windows  # noqa: E402
 from common import Item, surface  # noqa: E402
 
 log = logging.getLogger("generate")
@@ -109,6 +111,8 @@ def all_families() -> list[tuple[str, int, object, dict | None]]:
         *code_and_ui_grammar.FAMILIES,
         *payload_commands.FAMILIES,
         *command_words_inside_prose.FAMILIES,
+        *developer_windows.FAMILIES,
+        *titled_windows.FAMILIES,
     ]
 
 
@@ -133,6 +137,8 @@ def _reply_like(text: str) -> bool:
 
 
 def _choose_context(rng: random.Random, item: Item, weights: dict[str, float]) -> tuple:
+    if item.windows is not None:
+        return rng.choice(item.windows)
     if item.ctx is not None:
         return contexts.pick(rng, item.ctx)
     if rng.random() < UNKNOWN_SHARE:
@@ -157,7 +163,7 @@ def build(seed: int = SEED) -> list[dict]:
         rng.shuffle(bases)
         label_default = COMMAND_DEFAULT if bases[0].label == "command" else DICTATION_DEFAULT
         w = weights or label_default
-        n = quota if name in REPEATING or bases[0].ctx is not None else min(quota, len(bases))
+        n = quota if name in REPEATING or bases[0].ctx is not None or bases[0].windows is not None else min(quota, len(bases))
         made = 0
         for i in range(n * 3):
             if made >= n or (i >= len(bases) and name not in REPEATING):

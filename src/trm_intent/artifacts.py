@@ -18,14 +18,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .config import TrainConfig, TRMConfig
-from .contract import ContextRules
+from .contract import ContextRules, WindowCut
 from .errors import TrmIntentError
 from .schema import LABELS
 
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "trm_intent.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_META_BYTES = 8 << 20  # a model's JSON is a few kB: refuse what cannot be one
 
 
@@ -61,8 +61,18 @@ class ModelMeta(BaseModel):
     config: TRMConfig
     context: ContextRules
     max_chars: int = Field(gt=0, le=100_000, description="Transcript code points kept before tokenizing.")
+    window: WindowCut = Field(description="How many tokens of each window field the model reads.")
     pad_id: int = Field(ge=0)
     halt_threshold: float = Field(default=0.5, gt=0, le=1)
+    command_threshold: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description=(
+            "A command needs at least this probability, else the words are typed: chosen on the "
+            "held-out split for the recipe's command precision (TrainConfig.command_precision)."
+        ),
+    )
     temperature: float = Field(
         default=1.0,
         gt=0,
@@ -103,6 +113,12 @@ class CheckpointMeta(BaseModel):
     init_from: str | None = None
     metrics: dict[str, float] = Field(default_factory=dict, description="The saved epoch's metrics.")
     temperature: float = Field(default=1.0, gt=0, description="Fitted on held-out at the end of the run.")
+    command_threshold: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Chosen on held-out after the temperature.",
+    )
 
     @property
     def config(self) -> TRMConfig:

@@ -186,6 +186,14 @@ def _format_report(report, title: str) -> str:
     ]
     for g in labels:
         lines.append(f"{g:<10}" + "".join(f"{report.confusion[g][p]:>11d}" for p in labels))
+    lines += [
+        "",
+        "command decision: a command when P(command) >= threshold (records not tagged ambiguous)",
+        f"{'threshold':>10} {'precision':>9} {'recall':>7} {'commands':>9}",
+    ]
+    for pt in report.command_curve:
+        mark = "  <- this model's" if pt.threshold == report.command_threshold else ""
+        lines.append(f"{pt.threshold:10.4f} {pt.precision:9.4f} {pt.recall:7.4f} {pt.commands:9d}{mark}")
     for name, table in (("app", report.by_app), ("tag", report.by_tag)):
         lines += ["", f"accuracy by {name}"]
         lines += [f"  {k[:40]:<40} {v.records:5d}  {v.accuracy:.4f}" for k, v in table.items()]
@@ -243,7 +251,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     clf = _classifier(args.model)
     base_clf = _classifier(args.baseline) if args.baseline else None  # a bad baseline fails first
     results = predict(clf, records)
-    report = score(records, results)
+    report = score(records, results, clf.command_threshold)
     if args.errors:  # full records, as they are in the data: fix them up and feed them to `learn`
         missed = [
             r.model_copy(update={"note": f"the model said {res.intent} ({res.confidence:.2f})"})
@@ -256,7 +264,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     baseline, changed = None, []
     if base_clf is not None:
         old = predict(base_clf, records)
-        baseline = score(records, old)
+        baseline = score(records, old, base_clf.command_threshold)
         changed = [
             {
                 "id": r.id,

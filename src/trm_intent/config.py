@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .contract import WindowCut
+
 SEED_RANGE = (-(2**63), 2**63 - 1)  # torch.manual_seed takes a 64-bit integer
 
 
@@ -31,6 +33,12 @@ class TRMConfig(BaseModel):
     n: int = Field(default=1, ge=1, le=16)
     n_sup: int = Field(default=2, ge=1, le=64)
     num_labels: int = Field(default=2, ge=2, le=2)
+    window_queries: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description="Learned queries that pool the window's token embeddings into its vector.",
+    )
     norm_eps: float = Field(default=1e-5, gt=0, lt=1)
     recursive: bool = Field(
         default=True,
@@ -120,6 +128,22 @@ class TrainConfig(BaseModel):
         description=(
             "Share of the base training records drawn afresh into each epoch (1: all). A fine-tune "
             "replays a part of the base data beside the corrections, so nothing else moves."
+        ),
+    )
+    window: WindowCut = Field(default_factory=WindowCut, description="Window tokens the model reads.")
+    window_dropout: float = Field(
+        default=0.1,
+        ge=0,
+        lt=1,
+        description="Share of window tokens (all but the context id) left out of each training record.",
+    )
+    command_precision: float = Field(
+        default=0.995,
+        gt=0,
+        le=1,
+        description=(
+            "Command precision the command threshold is chosen for on the held-out split: the lowest "
+            "threshold that reaches it (when none does, the one with the highest precision)."
         ),
     )
     val_fraction: float = Field(default=0.15, gt=0, lt=1)

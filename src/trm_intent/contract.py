@@ -4,20 +4,29 @@ A model directory is one TRM supervision step as an ONNX graph (``model.onnx``),
 (``tokenizer.json``) and its settings (``trm_intent.json``, see ``artifacts.ModelMeta``). From a
 transcript and a window to a decision:
 
-1. **Window -> context kind.** Each field of the window is whitespace-stripped (Python
-   ``str.strip``); a missing field is ``"unknown"`` (``window_title``: ``""``). Then
-   :meth:`ContextRules.kind`, with the tables saved in ``trm_intent.json``: the bundle id, else the
-   app name, looked up lower-cased; else ``unknown`` or ``other``; a browser's title may name a web
-   app's kind. The context token's id is the tokenizer's id of ``[ctx_<kind>]``.
-2. **Transcript -> ids.** A transcript that ``str.strip()`` leaves empty is not run: it is
+1. **Window -> context kind.** Each field of the window is cut (``APP_FIELD_CHARS``,
+   ``TITLE_CHARS`` code points) and whitespace-stripped (Python ``str.strip``); a missing field is
+   ``"unknown"`` (``window_title``: ``""``). Then :meth:`ContextRules.kind`, with the tables saved
+   in ``trm_intent.json``: the bundle id, else the app name, looked up lower-cased; else
+   ``unknown`` or ``other``; a browser's title may name a web app's kind. The context token's id
+   is the tokenizer's id of ``[ctx_<kind>]``.
+2. **Window -> window ids** (:meth:`InputEncoder.window_ids`): the context id, then the tokens
+   of the app name (its first ``WindowCut.app`` ids), of the bundle id (its last
+   ``WindowCut.bundle`` ids: the end names the app, ``com.`` does not) and of the title (all of
+   them when there are at most ``title_head + title_tail``, else the first ``title_head`` and the
+   last ``title_tail``: a title's useful words sit at either end). A field that is empty or
+   ``"unknown"`` gives no ids. The model pools these ids into one vector added to every position.
+3. **Transcript -> ids.** A transcript that ``str.strip()`` leaves empty is not run: it is
    :func:`empty_result`. Otherwise its first ``max_chars`` code points are tokenized by
    ``tokenizer.json`` (which holds no added tokens, so text such as ``[ctx_editor]`` or ``[pad]``
    is plain text, never a control token), cut to ``max_tokens - 1`` ids, after the context id.
-3. **Steps.** ``y`` and ``z`` start as zeros ``(batch, seq, hidden)``; each run of the step graph
+4. **Steps.** ``y`` and ``z`` start as zeros ``(batch, seq, hidden)``; each run of the step graph
    returns ``probs``, ``halt``, ``y_out`` and ``z_out``, and the last two are fed back. A row stops
    at the first step whose ``halt`` reaches the halting threshold, or after ``n_sup`` steps, and
    answers with that step's ``probs`` (the softmax temperature is already folded into the graph).
-   Batches are padded on the right (``pad_id``, attention mask 0).
+   Batches are padded on the right (``pad_id``, mask 0), transcript ids and window ids alike.
+5. **Decision.** The intent is ``command`` when ``probs[0]`` (command) reaches the model's
+   ``command_threshold`` (chosen on held-out data for command precision), else ``dictation``.
 
 :func:`run_steps` is that loop, used by the runtime (one utterance or a batch), export's parity
 check, training's evaluation and the benchmarks' torch peer.
@@ -26,6 +35,7 @@ check, training's evaluation and the benchmarks' torch peer.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -34,7 +44,7 @@ from tokenizers import Tokenizer
 from . import app_kinds
 from .schema import IntentResult, WindowContext
 
-STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "y", "z")
+STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "window_ids", "window_mask", "y", "z")
 STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "y_out", "z_out")
 
 CONTEXT_KINDS: tuple[str, ...] = (
@@ -53,6 +63,30 @@ CONTEXT_KINDS: tuple[str, ...] = (
 # How much of a window field is read: a client cuts there (code points) before stripping.
 APP_FIELD_CHARS = 256
 TITLE_CHARS = 512
+
+
+class WindowCut(BaseModel):
+    """How many tokens of each window field the model reads (saved in the model's JSON)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    app: int = Field(default=4, ge=0, le=64, description="First tokens of the app name.")
+    bundle: int = Field(default=4, ge=0, le=64, description="Last tokens of the bundle id.")
+    title_head: int = Field(default=8, ge=0, le=256, description="First tokens of the title.")
+    title_tail: int = Field(default=8, ge=0, le=256, description="Last tokens of the title.")
+
+    @property
+    def max_ids(self) -> int:
+        """Window ids per utterance at most, the context id included."""
+        return 1 + self.app + self.bundle + self.title_head + self.title_tail
+
+
+class ModelInput(NamedTuple):
+    """What the step graph reads of one utterance: transcript ids and window ids, each led by the
+    context id."""
+
+    ids: list[int]
+    window_ids: list[int]
 
 
 def context_token(kind: str) -> str:
@@ -128,9 +162,16 @@ def empty_result(labels: Sequence[str]) -> IntentResult:
     )
 
 
-def to_result(labels: Sequence[str], probs: np.ndarray, halt: float, steps: int) -> IntentResult:
-    """One row of :func:`run_steps` as the API's result."""
-    best = int(probs.argmax())
+def decide(probs: np.ndarray, command_threshold: float) -> int:
+    """The label index of the decision: command (0) when its probability reaches the threshold."""
+    return 0 if probs[0] >= command_threshold else 1
+
+
+def to_result(
+    labels: Sequence[str], probs: np.ndarray, halt: float, steps: int, command_threshold: float = 0.5
+) -> IntentResult:
+    """One row of :func:`run_steps` as the API's result (the decision of :func:`decide`)."""
+    best = decide(probs, command_threshold)
     return IntentResult.model_construct(
         intent=labels[best],
         confidence=float(probs[best]),
@@ -155,12 +196,19 @@ def without_added_tokens(tokenizer_json: str) -> Tokenizer:
 
 
 class InputEncoder:
-    """Transcript + window -> token ids: ``[ctx id] + tokenizer(transcript[:max_chars])[:max_tokens - 1]``."""
+    """Transcript + window -> :class:`ModelInput` (steps 1 to 3 of the contract)."""
 
-    def __init__(self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int) -> None:
-        self.tokenizer, self.rules, self.max_chars = tokenizer, rules, max_chars
+    def __init__(
+        self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int, window: WindowCut
+    ) -> None:
+        self.rules, self.max_chars, self.window = rules, max_chars, window
+        # Two copies: transcripts are cut by the tokenizer, window fields are cut here (at both ends).
+        self.tokenizer = tokenizer
+        self.window_tokenizer = Tokenizer.from_str(tokenizer.to_str())
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length=max_tokens - 1)
+        self.window_tokenizer.no_padding()
+        self.window_tokenizer.no_truncation()
         self.context_ids = {}
         for kind in CONTEXT_KINDS:
             token_id = tokenizer.token_to_id(context_token(kind))
@@ -168,15 +216,36 @@ class InputEncoder:
                 raise ValueError(f"the tokenizer has no {context_token(kind)} entry")
             self.context_ids[kind] = token_id
 
-    def encode(self, transcript: str, context: WindowContext) -> list[int]:
+    def window_ids(self, context: WindowContext) -> list[int]:
+        """The context id and the cut tokens of the app name, bundle id and title."""
+        cut = self.window
+        fields = [
+            context.app_name[:APP_FIELD_CHARS].strip(),
+            context.bundle_id[:APP_FIELD_CHARS].strip(),
+            context.window_title[:TITLE_CHARS].strip(),
+        ]
+        texts = [f if f.lower() != "unknown" else "" for f in fields]
+        app, bundle, title = (
+            e.ids for e in self.window_tokenizer.encode_batch(texts, add_special_tokens=False)
+        )
+        if len(title) > cut.title_head + cut.title_tail:
+            title = title[: cut.title_head] + (title[len(title) - cut.title_tail :] if cut.title_tail else [])
+        bundle = bundle[len(bundle) - cut.bundle :] if cut.bundle else []
+        return [self.context_ids[self.rules.kind(context)], *app[: cut.app], *bundle, *title]
+
+    def transcript_ids(self, transcript: str) -> list[int]:
+        """The transcript's ids (its first ``max_chars`` code points, cut to ``max_tokens - 1`` ids)."""
         try:
-            ids = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+            return self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
         except Exception:  # the tokenizer's own error for text it cannot take
             check_text(transcript)
             raise
-        return [self.context_ids[self.rules.kind(context)], *ids]
 
-    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[list[int]]:
+    def encode(self, transcript: str, context: WindowContext) -> ModelInput:
+        window = self.window_ids(context)
+        return ModelInput([window[0], *self.transcript_ids(transcript)], window)
+
+    def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[ModelInput]:
         try:
             encoded = self.tokenizer.encode_batch(
                 [t[: self.max_chars] for t in transcripts], add_special_tokens=False
@@ -185,7 +254,8 @@ class InputEncoder:
             for text in transcripts:
                 check_text(text)
             raise
-        return [[self.context_ids[self.rules.kind(c)], *e.ids] for e, c in zip(encoded, contexts)]
+        windows = [self.window_ids(c) for c in contexts]
+        return [ModelInput([w[0], *e.ids], w) for e, w in zip(encoded, windows)]
 
 
 def check_text(text: str) -> None:
@@ -200,7 +270,7 @@ def check_text(text: str) -> None:
 
 
 def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
-    """Right-padded ``input_ids`` and ``attention_mask``, int64 (batch, longest row)."""
+    """Right-padded ids and their mask, int64 (batch, longest row)."""
     seq = max(len(row) for row in encoded)
     ids = np.full((len(encoded), seq), pad_id, dtype=np.int64)
     mask = np.zeros_like(ids)
@@ -210,22 +280,31 @@ def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray
     return ids, mask
 
 
-# (input_ids, attention_mask, y, z) -> (probs, halt, y_out, z_out): one supervision step.
-StepFn = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], Sequence[np.ndarray]]
+def batch_inputs(rows: Sequence[ModelInput], pad_id: int) -> tuple[np.ndarray, ...]:
+    """The step graph's inputs before ``y`` and ``z``: ids, mask, window ids, window mask."""
+    ids, mask = pad_batch([r.ids for r in rows], pad_id)
+    window, window_mask = pad_batch([r.window_ids for r in rows], pad_id)
+    return ids, mask, window, window_mask
+
+
+# (input_ids, attention_mask, window_ids, window_mask, y, z) -> (probs, halt, y_out, z_out):
+# one supervision step.
+StepFn = Callable[..., Sequence[np.ndarray]]
 
 
 def run_steps(
-    step: StepFn, ids: np.ndarray, mask: np.ndarray, hidden: int, n_sup: int, halt_threshold: float
+    step: StepFn, inputs: Sequence[np.ndarray], hidden: int, n_sup: int, halt_threshold: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Supervision steps until every row halts: per-row ``probs``, ``halt`` and steps run.
 
-    ids, mask: (batch, seq) int64. Returns probs (batch, labels), halt (batch,), steps (batch,).
+    inputs: the graph's inputs before y and z (:func:`batch_inputs`), each (batch, ...).
+    Returns probs (batch, labels), halt (batch,), steps (batch,).
     """
-    batch, seq = ids.shape
+    batch, seq = inputs[0].shape
     y = z = np.zeros((batch, seq, hidden), dtype=np.float32)
     if batch == 1:  # one utterance, the hot path: no row bookkeeping
         for n in range(1, n_sup + 1):  # noqa: B007 - the step count is returned
-            probs, halt, y, z = step(ids, mask, y, z)
+            probs, halt, y, z = step(*inputs, y, z)
             if halt[0] >= halt_threshold:
                 break
         return np.asarray(probs), np.asarray(halt), np.array([n])
@@ -233,8 +312,9 @@ def run_steps(
     out_halt = np.empty(batch, dtype=np.float32)
     steps = np.zeros(batch, dtype=np.int64)
     live = np.arange(batch)
+    rows = list(inputs)
     for n in range(1, n_sup + 1):
-        probs, halt, y, z = step(ids, mask, y, z)
+        probs, halt, y, z = step(*rows, y, z)
         if out_probs is None:
             out_probs = np.empty((batch, probs.shape[1]), dtype=np.float32)
         out_probs[live], out_halt[live], steps[live] = probs, halt, n
@@ -242,6 +322,7 @@ def run_steps(
         if not keep.any():
             break
         if not keep.all():
-            live, ids, mask, y, z = live[keep], ids[keep], mask[keep], y[keep], z[keep]
+            live, y, z = live[keep], y[keep], z[keep]
+            rows = [a[keep] for a in rows]
     assert out_probs is not None  # n_sup >= 1
     return out_probs, out_halt, steps

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .runtime import IntentClassifier
 from .schema import LABELS, IntentResult, LabeledRecord
@@ -38,6 +38,54 @@ class Miss(BaseModel):
     confidence: float
 
 
+class ThresholdPoint(BaseModel):
+    """The command decision at one threshold: a command when P(command) >= threshold."""
+
+    threshold: float
+    precision: float = Field(description="Share of the decided commands that are commands (1.0 when none).")
+    recall: float = Field(description="Share of the commands decided as commands.")
+    commands: int = Field(description="Records decided as commands.")
+
+
+# The thresholds `eval` shows the command decision at (besides the model's own).
+CURVE_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999)
+
+
+def command_point(p_command: np.ndarray, is_command: Sequence[bool], threshold: float) -> ThresholdPoint:
+    """Precision and recall of deciding "command" when ``p_command >= threshold``."""
+    decided = np.asarray(p_command) >= threshold
+    gold = np.asarray(is_command, dtype=bool)
+    tp = int((decided & gold).sum())
+    return ThresholdPoint(
+        threshold=float(threshold),
+        precision=tp / int(decided.sum()) if decided.any() else 1.0,
+        recall=tp / int(gold.sum()) if gold.any() else 1.0,
+        commands=int(decided.sum()),
+    )
+
+
+def choose_command_threshold(
+    p_command: np.ndarray, is_command: Sequence[bool], precision: float
+) -> ThresholdPoint:
+    """The lowest threshold whose command precision reaches ``precision`` (the most commands
+    kept at that precision); when none does, the one with the highest precision."""
+    p = np.asarray(p_command, dtype=np.float64)
+    candidates = np.unique(np.concatenate([[0.5], p[p >= 0.5]]))
+    points = [command_point(p, is_command, float(t)) for t in candidates]
+    meeting = [pt for pt in points if pt.precision >= precision and pt.commands]
+    if meeting:
+        return meeting[0]
+    return max(points, key=lambda pt: (pt.precision, -pt.threshold))
+
+
+def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """``probs`` with their logits divided by ``temperature`` (what the exported graph gives)."""
+    logits = np.log(np.clip(np.asarray(probs, dtype=np.float64), 1e-12, 1.0)) / temperature
+    logits -= logits.max(1, keepdims=True)
+    out = np.exp(logits)
+    return out / out.sum(1, keepdims=True)
+
+
 class EvalReport(BaseModel):
     """Scores on a labeled set. ``accuracy`` leaves out records tagged ``ambiguous``
     (LABELING.md judges those by confidence); ``accuracy_all`` counts them too."""
@@ -55,6 +103,11 @@ class EvalReport(BaseModel):
     by_app: dict[str, Slice]
     by_tag: dict[str, Slice]
     by_source: dict[str, Slice]
+    command_threshold: float = Field(description="The threshold the results were decided at.")
+    command_curve: list[ThresholdPoint] = Field(
+        description="The command decision at CURVE_THRESHOLDS and at command_threshold (records not "
+        "tagged ambiguous)."
+    )
     errors: list[Miss]
 
 
@@ -115,16 +168,28 @@ def _slices(keys: Sequence[list[str]], correct: np.ndarray) -> dict[str, Slice]:
     }
 
 
-def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> EvalReport:
-    """Score predictions against their records."""
+def score(
+    records: Sequence[LabeledRecord], results: Sequence[IntentResult], command_threshold: float = 0.5
+) -> EvalReport:
+    """Score predictions (decided at ``command_threshold``) against their records.
+
+    Calibration (``ece``, ``mean_confidence``) is that of the probabilities: the likelier label's
+    probability against whether that label is right, whatever the threshold decided.
+    """
     if not records:
         raise ValueError("no records to score")
     gold = [r.label for r in records]
     pred = [r.intent for r in results]
-    conf = np.array([r.confidence for r in results])
+    p_command = np.array([r.probabilities.get("command", 0.0) for r in results])
+    conf = np.maximum(p_command, 1.0 - p_command)
+    likelier = np.where(p_command >= 0.5, "command", "dictation")
+    calibrated = np.array([g == p for g, p in zip(gold, likelier)])
     correct = np.array([g == p for g, p in zip(gold, pred)])
     ambiguous = np.array([AMBIGUOUS in r.tags for r in records])
     scored = ~ambiguous
+    is_command = [g == "command" for g, s in zip(gold, scored) if s]
+    curve = sorted({*CURVE_THRESHOLDS, command_threshold})
+    command_curve = [command_point(p_command[scored], is_command, t) for t in curve]
     per_label: dict[str, LabelScores] = {}
     for label in LABELS:
         tp = sum(g == p == label for g, p in zip(gold, pred))
@@ -155,13 +220,15 @@ def score(records: Sequence[LabeledRecord], results: Sequence[IntentResult]) -> 
         macro_f1=float(np.mean([s.f1 for s in per_label.values()])),
         per_label=per_label,
         confusion=confusion,
-        ece=expected_calibration_error(conf[scored], correct[scored]),
+        ece=expected_calibration_error(conf[scored], calibrated[scored]),
         mean_steps=float(np.mean([r.steps for r in results])),
         mean_confidence=float(conf[scored].mean()) if scored.any() else 0.0,
         mean_confidence_ambiguous=float(conf[ambiguous].mean()) if ambiguous.any() else None,
         by_app=_slices([[r.context.app_name] for r in records], correct),
         by_tag=_slices([r.tags for r in records], correct),
         by_source=_slices([[r.source or "-"] for r in records], correct),
+        command_threshold=command_threshold,
+        command_curve=command_curve,
         errors=errors,
     )
 
@@ -177,4 +244,4 @@ def predict(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int 
 
 def evaluate(clf: IntentClassifier, records: Sequence[LabeledRecord], batch: int = 64) -> EvalReport:
     """Classify every record and score the results."""
-    return score(records, predict(clf, records, batch))
+    return score(records, predict(clf, records, batch), clf.command_threshold)

@@ -24,9 +24,10 @@ from .contract import (
     STEP_INPUTS,
     STEP_OUTPUTS,
     InputEncoder,
+    ModelInput,
+    batch_inputs,
     empty_result,
     is_empty,
-    pad_batch,
     run_steps,
     to_result,
 )
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_THREADS = 256
 BATCH_ROWS = 64  # classify_batch runs rows of similar length together, this many at a time
+WINDOW_CACHE = 256  # window encodings kept (cleared when full)
 
 
 def default_model_dir() -> Path:
@@ -52,38 +54,53 @@ def check_threads(threads: object) -> int:
     return threads
 
 
-def _check_threshold(value: object) -> float:
+def _check_threshold(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"halt_threshold must be a number, got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
     if not (math.isfinite(value) and 0.0 < value <= 1.0):
-        raise ValueError(f"halt_threshold must be in (0, 1], got {value}")
+        raise ValueError(f"{name} must be in (0, 1], got {value}")
     return float(value)
 
 
 class IntentClassifier:
     """Command-or-dictation decisions from one exported TRM model directory.
 
+    ``command_threshold`` (default: the model's, chosen on held-out data for command precision)
+    is the probability a command needs; below it the words are typed. ``halt_threshold``
+    (default: the model's) is the halting confidence that stops the recursion early.
+
     Thread-safe: one instance may serve many threads (onnxruntime sessions and
-    tokenizers are safe for concurrent use; the instance holds no per-call state).
+    tokenizers are safe for concurrent use; the only shared state is a cache of window
+    encodings, whose updates are atomic).
     It cannot be pickled (it holds an onnxruntime session): in another process, load
     the model directory again.
     """
 
     def __init__(
-        self, model_dir: str | Path | None = None, *, threads: int = 1, halt_threshold: float | None = None
+        self,
+        model_dir: str | Path | None = None,
+        *,
+        threads: int = 1,
+        halt_threshold: float | None = None,
+        command_threshold: float | None = None,
     ) -> None:
         threads = check_threads(threads)
         self.model_dir = Path(model_dir) if model_dir is not None else default_model_dir()
         self.meta: ModelMeta = read_meta(self.model_dir)
         self.labels = list(self.meta.labels)
         self.halt_threshold = _check_threshold(
-            self.meta.halt_threshold if halt_threshold is None else halt_threshold
+            self.meta.halt_threshold if halt_threshold is None else halt_threshold, "halt_threshold"
+        )
+        self.command_threshold = _check_threshold(
+            self.meta.command_threshold if command_threshold is None else command_threshold,
+            "command_threshold",
         )
         cfg = self.meta.config
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
         self._encoder = InputEncoder(
-            self._load_tokenizer(), self.meta.context, self.meta.max_chars, cfg.max_tokens
+            self._load_tokenizer(), self.meta.context, self.meta.max_chars, cfg.max_tokens, self.meta.window
         )
+        self._windows: dict[tuple[str, str, str], list[int]] = {}
         self._session = self._load_session(threads)
         self._check_step()
 
@@ -125,7 +142,13 @@ class IntentClassifier:
                 f"{tokenizer.id_to_token(self._pad)!r} in the tokenizer, not '[pad]'"
             )
         try:
-            InputEncoder(tokenizer, self.meta.context, self.meta.max_chars, self.meta.config.max_tokens)
+            InputEncoder(
+                Tokenizer.from_str(tokenizer.to_str()),
+                self.meta.context,
+                self.meta.max_chars,
+                self.meta.config.max_tokens,
+                self.meta.window,
+            )
         except ValueError as exc:
             raise ModelError(f"{path}: {exc}") from None
         return tokenizer
@@ -148,7 +171,7 @@ class IntentClassifier:
             raise ModelError(
                 f"{path}: inputs/outputs {names} are not the TRM step's {(STEP_INPUTS, STEP_OUTPUTS)}"
             )
-        hidden = session.get_inputs()[2].shape[-1]
+        hidden = session.get_inputs()[STEP_INPUTS.index("y")].shape[-1]
         if hidden != self._hidden:
             raise ModelError(
                 f"{path}: the graph's state is {hidden} wide, trm_intent.json says "
@@ -165,13 +188,16 @@ class IntentClassifier:
         ids[:, 0] = self._encoder.context_ids["unknown"]
         mask = np.ones_like(ids)
         mask[1, cfg.max_tokens // 2 :] = 0
+        window = np.full((2, self.meta.window.max_ids), top, dtype=np.int64)
+        window_mask = np.ones_like(window)
+        window_mask[1, 1:] = 0
         state = np.zeros((2, cfg.max_tokens, cfg.hidden), dtype=np.float32)
         try:
-            probs, halt, y, z = self.step(ids, mask, state, state)
+            probs, halt, y, z = self.step(ids, mask, window, window_mask, state, state)
         except Exception as exc:  # onnxruntime's own error types
             raise ModelError(
-                f"{path}: the step graph fails on {cfg.max_tokens} tokens with ids up to "
-                f"{top} (config.max_tokens, the tokenizer's vocabulary): {exc}"
+                f"{path}: the step graph fails on {cfg.max_tokens} tokens and {window.shape[1]} window "
+                f"tokens with ids up to {top} (config.max_tokens, window, the tokenizer's vocabulary): {exc}"
             ) from None
         expected = ((2, len(self.labels)), (2,), state.shape, state.shape)
         got = tuple(np.shape(a) for a in (probs, halt, y, z))
@@ -186,18 +212,41 @@ class IntentClassifier:
 
     # -- the hot path -----------------------------------------------------------------------------
 
-    def encode(self, transcript: str, context: Any = None) -> list[int]:
-        """The model's input ids for ``transcript`` said in ``context`` (context token first)."""
+    def encode(self, transcript: str, context: Any = None) -> ModelInput:
+        """The model's input for ``transcript`` said in ``context``: transcript ids and window ids,
+        each led by the context token."""
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        return self._encoder.encode(transcript, WindowContext.coerce(context))
+        window = WindowContext.coerce(context)
+        key = (window.app_name, window.bundle_id, window.window_title)
+        window_ids = self._windows.get(key)
+        if window_ids is None:  # the window seldom changes between utterances: encode it once
+            window_ids = self._encoder.window_ids(window)
+            if len(self._windows) >= WINDOW_CACHE:
+                self._windows.clear()
+            self._windows[key] = window_ids
+        return ModelInput([window_ids[0], *self._encoder.transcript_ids(transcript)], window_ids)
 
     def step(
-        self, ids: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
+        self,
+        ids: np.ndarray,
+        mask: np.ndarray,
+        window: np.ndarray,
+        window_mask: np.ndarray,
+        y: np.ndarray,
+        z: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """One supervision step of the graph: (probs, halt, y_out, z_out)."""
         probs, halt, y, z = self._session.run(
-            None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": z}
+            None,
+            {
+                "input_ids": ids,
+                "attention_mask": mask,
+                "window_ids": window,
+                "window_mask": window_mask,
+                "y": y,
+                "z": z,
+            },
         )
         return probs, halt, y, z
 
@@ -209,14 +258,13 @@ class IntentClassifier:
         whitespace-only transcript has nothing to execute: it is returned as dictation
         with confidence 1.0 and ``steps == 0`` without running the model.
         """
-        ids = self.encode(transcript, context)
+        ids, window = self.encode(transcript, context)
         if is_empty(transcript):
             return empty_result(self.labels)
-        arr = np.array([ids], dtype=np.int64)
-        probs, halt, steps = run_steps(
-            self.step, arr, np.ones_like(arr), self._hidden, self._n_sup, self.halt_threshold
-        )
-        return to_result(self.labels, probs[0], halt[0], steps[0])
+        arr, warr = np.array([ids], dtype=np.int64), np.array([window], dtype=np.int64)
+        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
+        probs, halt, steps = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
+        return to_result(self.labels, probs[0], halt[0], steps[0], self.command_threshold)
 
     def classify_batch(
         self, transcripts: Sequence[str], contexts: Sequence[Any] | None = None
@@ -235,16 +283,14 @@ class IntentClassifier:
         encoded = [self.encode(t, c) for t, c in zip(transcripts, contexts)]
         results: list[IntentResult] = [empty_result(self.labels)] * len(transcripts)
         rows = sorted(
-            (i for i, t in enumerate(transcripts) if not is_empty(t)), key=lambda i: len(encoded[i])
+            (i for i, t in enumerate(transcripts) if not is_empty(t)), key=lambda i: len(encoded[i].ids)
         )
         for start in range(0, len(rows), BATCH_ROWS):
             chunk = rows[start : start + BATCH_ROWS]
-            ids, mask = pad_batch([encoded[i] for i in chunk], self._pad)
-            probs, halt, steps = run_steps(
-                self.step, ids, mask, self._hidden, self._n_sup, self.halt_threshold
-            )
+            inputs = batch_inputs([encoded[i] for i in chunk], self._pad)
+            probs, halt, steps = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
             for r, i in enumerate(chunk):
-                results[i] = to_result(self.labels, probs[r], halt[r], steps[r])
+                results[i] = to_result(self.labels, probs[r], halt[r], steps[r], self.command_threshold)
         return results
 
 
