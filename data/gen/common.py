@@ -22,7 +22,9 @@ class Item:
     ``ctx`` pins one pool. (A pool is not the model's kind of window: see ``contexts.py``.)
     ``windows`` pins the item to exact windows ``(app_name, bundle_id, window_title)``, one
     drawn per record: the families whose window title decides (``developer_windows.py``,
-    ``titled_windows.py``).
+    ``titled_windows.py``). ``segments`` marks a mixed utterance: ``(words, label)`` runs that
+    cover ``text``'s words in order (surface variation changes case and end punctuation, never
+    the words, so the record's segments are cut from the varied text by these counts).
     """
 
     text: str
@@ -32,6 +34,7 @@ class Item:
     kinds: dict[str, float] | None = field(default=None, hash=False, compare=False)
     ctx: str | None = None
     windows: tuple[tuple[str, str, str], ...] | None = field(default=None, hash=False, compare=False)
+    segments: tuple[tuple[int, str], ...] | None = field(default=None, hash=False, compare=False)
 
 
 def cap(text: str) -> str:
@@ -78,3 +81,15 @@ def items(
 ) -> list[Item]:
     """One Item per phrase, all with the same label, tags, style and context kinds."""
     return [Item(p, label, tags, style, kinds) for p in phrases]
+
+
+def cut_segments(text: str, runs: tuple[tuple[int, str], ...]) -> list[dict[str, str]]:
+    """``text``'s words cut into labelled segments by ``(words, label)`` runs."""
+    words = text.split()
+    if sum(n for n, _ in runs) != len(words):
+        raise ValueError(f"segment runs {runs} do not cover the {len(words)} words of {text!r}")
+    out, at = [], 0
+    for n, label in runs:
+        out.append({"text": " ".join(words[at : at + n]), "label": label})
+        at += n
+    return out

@@ -35,7 +35,7 @@ import payload_commands  # noqa: E402
 import prose  # noqa: E402
 import terse_commands  # noqa: E402
 import titled_windows  # noqa: E402
-from common import Item, surface  # noqa: E402
+from common import Item, cut_segments, surface  # noqa: E402
 
 log = logging.getLogger("generate")
 
@@ -163,7 +163,11 @@ def build(seed: int = SEED) -> list[dict]:
         rng.shuffle(bases)
         label_default = COMMAND_DEFAULT if bases[0].label == "command" else DICTATION_DEFAULT
         w = weights or label_default
-        n = quota if name in REPEATING or bases[0].ctx is not None or bases[0].windows is not None else min(quota, len(bases))
+        n = (
+            quota
+            if name in REPEATING or bases[0].ctx is not None or bases[0].windows is not None
+            else min(quota, len(bases))
+        )
         made = 0
         for i in range(n * 3):
             if made >= n or (i >= len(bases) and name not in REPEATING):
@@ -179,15 +183,16 @@ def build(seed: int = SEED) -> list[dict]:
                 continue
             seen[key] = item.label
             made += 1
-            records.append(
-                {
-                    "transcript": text,
-                    "context": {"app_name": ctx[0], "bundle_id": ctx[1], "window_title": ctx[2]},
-                    "label": item.label,
-                    "source": f"generator:{name}",
-                    "tags": sorted(set(item.tags)),
-                }
-            )
+            record = {
+                "transcript": text,
+                "context": {"app_name": ctx[0], "bundle_id": ctx[1], "window_title": ctx[2]},
+                "label": item.label,
+                "source": f"generator:{name}",
+                "tags": sorted(set(item.tags)),
+            }
+            if item.segments is not None:
+                record["segments"] = cut_segments(text, item.segments)
+            records.append(record)
         if made < n:
             log.debug("family %s: %d of %d records (ran out of bases or pairs)", name, made, n)
     random.Random(f"{seed}:shuffle").shuffle(records)

@@ -282,7 +282,8 @@ def data_hash(records: Iterable[LabeledRecord]) -> str:
     """A stable SHA-256 over the records' content, for model metadata."""
     h = hashlib.sha256()
     for r in records:
-        h.update(r.model_dump_json(include={"transcript", "context", "label"}).encode())
+        fields = {"transcript", "context", "label", *(("segments",) if r.segments is not None else ())}
+        h.update(r.model_dump_json(include=fields).encode())
         h.update(b"\n")
     return h.hexdigest()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Label = Literal["command", "dictation"]
 LABELS: tuple[Label, Label] = ("command", "dictation")
@@ -57,6 +57,23 @@ class WindowContext(BaseModel):
 UNKNOWN_CONTEXT = WindowContext()
 
 
+class LabeledSegment(BaseModel):
+    """One piece of a mixed utterance: consecutive words and their label (LABELING.md, "Mixed
+    utterances: segments")."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    text: str
+    label: Label
+
+    @field_validator("text")
+    @classmethod
+    def _has_words(cls, value: str) -> str:
+        if not value.split():
+            raise ValueError("segment text is empty")
+        return value
+
+
 class LabeledRecord(BaseModel):
     """One line of a labeled JSONL file (see LABELING.md)."""
 
@@ -70,6 +87,11 @@ class LabeledRecord(BaseModel):
     source: str | None = None
     tags: list[str] = Field(default_factory=list)
     note: str | None = None
+    segments: list[LabeledSegment] | None = Field(
+        default=None,
+        description="The utterance cut into labelled pieces; their words, joined by single spaces, "
+        "are the transcript's words. Omitted: one segment with the record's label.",
+    )
 
     @field_validator("transcript")
     @classmethod
@@ -77,6 +99,41 @@ class LabeledRecord(BaseModel):
         if not value.strip():
             raise ValueError("transcript is empty")
         return value
+
+    @model_validator(mode="after")
+    def _segments_cover_the_transcript(self) -> LabeledRecord:
+        if self.segments is None:
+            return self
+        if not self.segments:
+            raise ValueError("segments is empty (omit it for a single segment)")
+        words = [w for seg in self.segments for w in seg.text.split()]
+        if words != self.transcript.split():
+            raise ValueError(
+                "the segments' words are not the transcript's words in order "
+                f"({' '.join(words)!r} vs {' '.join(self.transcript.split())!r})"
+            )
+        expected = "command" if any(seg.label == "command" for seg in self.segments) else "dictation"
+        if self.label != expected:
+            raise ValueError(f"label is {self.label!r} but the segments make it {expected!r}")
+        return self
+
+    def word_labels(self) -> list[Label]:
+        """The label of each word of the transcript (``str.split()`` words)."""
+        if self.segments is None:
+            return [self.label] * len(self.transcript.split())
+        return [seg.label for seg in self.segments for _ in seg.text.split()]
+
+
+class Segment(BaseModel):
+    """A span of the transcript the model labels as one thing: consecutive words, in order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="transcript[start:end]: whole words, with their punctuation.")
+    intent: Label
+    confidence: float = Field(description="Probability of `intent`, the least sure word's.")
+    start: int = Field(description="Offset of the first character in the transcript as given.")
+    end: int = Field(description="Offset after the last character.")
 
 
 class IntentResult(BaseModel):
@@ -89,3 +146,8 @@ class IntentResult(BaseModel):
     halting_confidence: float = Field(description="Sigmoid of the halting head at the supervision step used.")
     probabilities: dict[str, float]
     steps: int = Field(description="Supervision steps run (early exit makes this smaller).")
+    segments: list[Segment] = Field(
+        default_factory=list,
+        description="The transcript's words cut into consecutive command and dictation spans, in order; "
+        "one span for a plain command or plain text (none for an empty transcript).",
+    )
