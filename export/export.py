@@ -78,26 +78,27 @@ def weights_from_model_dir(model_dir: Path) -> Weights:
 def parity(
     model: TRM, clf: IntentClassifier, samples: Sequence[tuple[str, WindowContext | None]], batch: int = 32
 ) -> dict[str, float]:
-    """Torch against ONNX on ``samples``, in padded batches: the largest difference in answer
-    probabilities and in halting confidence over every step, and the rows whose early exit
-    stops at another step or answers another label."""
+    """Torch against ONNX on ``samples``, in padded batches: the largest difference in answer,
+    halting and token probabilities over every step (padding left out), and the rows whose
+    early exit stops at another step or answers another label."""
     torch_step = step_fn(model)
-    cfg, worst_p, worst_h, differ = model.cfg, 0.0, 0.0, 0
+    cfg, worst_p, worst_h, worst_t, differ = model.cfg, 0.0, 0.0, 0.0, 0
     encoded = [clf.encode(t, c) for t, c in samples]
     for start in range(0, len(encoded), batch):
         inputs = batch_inputs(encoded[start : start + batch], clf.meta.pad_id)
+        real = inputs[1].astype(bool)
         ya = za = yb = zb = np.zeros((*inputs[0].shape, cfg.hidden), dtype=np.float32)
         for _ in range(cfg.n_sup):
-            pa, ha, ya, za = torch_step(*inputs, ya, za)
-            pb, hb, yb, zb = clf.step(*inputs, yb, zb)
+            pa, ha, ta, ya, za = torch_step(*inputs, ya, za)
+            pb, hb, tb, yb, zb = clf.step(*inputs, yb, zb)
             worst_p = max(worst_p, float(np.abs(pa - pb).max()))
             worst_h = max(worst_h, float(np.abs(ha - hb).max()))
-        runs = [
+            worst_t = max(worst_t, float(np.abs(ta - tb)[real].max()))
+        a, b = (
             run_steps(fn, inputs, cfg.hidden, cfg.n_sup, clf.halt_threshold) for fn in (torch_step, clf.step)
-        ]
-        (p1, _, s1), (p2, _, s2) = runs
-        differ += int(((s1 != s2) | (p1.argmax(1) != p2.argmax(1))).sum())
-    return {"probs": worst_p, "halt": worst_h, "decisions_differ": differ}
+        )
+        differ += int(((a.steps != b.steps) | (a.probs.argmax(1) != b.probs.argmax(1))).sum())
+    return {"probs": worst_p, "halt": worst_h, "token_probs": worst_t, "decisions_differ": differ}
 
 
 def _is_model_dir(path: Path) -> bool:
@@ -230,10 +231,11 @@ def export_model(
         (tmp / META_FILE).write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
         clf = IntentClassifier(tmp)
         diff = parity(model, clf, samples)
-        if not (diff["probs"] <= PARITY_TOLERANCE and diff["halt"] <= PARITY_TOLERANCE):
+        if not max(diff["probs"], diff["halt"], diff["token_probs"]) <= PARITY_TOLERANCE:
             raise ExportError(
-                f"ONNX and torch disagree by {diff['probs']:.2e} in probabilities and "
-                f"{diff['halt']:.2e} in halting (> {PARITY_TOLERANCE})"
+                f"ONNX and torch disagree by {diff['probs']:.2e} in probabilities, "
+                f"{diff['halt']:.2e} in halting and {diff['token_probs']:.2e} in token probabilities "
+                f"(> {PARITY_TOLERANCE})"
             )
         smoke = clf.classify(
             "Scratch that.", WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode")

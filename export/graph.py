@@ -10,6 +10,7 @@ Inputs:  input_ids int64 (batch, seq); attention_mask int64 (batch, seq);
          window_ids int64 (batch, w); window_mask int64 (batch, w);
          y, z float32 (batch, seq, hidden) -- zeros for the first step.
 Outputs: probs float32 (batch, labels); halt float32 (batch,);
+         token_probs float32 (batch, seq) -- P(the token's word is a command word);
          y_out, z_out float32 (batch, seq, hidden) -- fed back for the next step.
 """
 
@@ -74,6 +75,8 @@ def _weights(state: Mapping[str, np.ndarray], cfg: TRMConfig, b: _Builder) -> di
     bias = np.concatenate([state["head.bias"], state["halt.bias"]])
     w["heads"] = b.const("heads_w", np.ascontiguousarray(heads))
     w["heads_b"] = b.const("heads_b", np.ascontiguousarray(bias))
+    w["token_w"] = b.const("token_w", np.ascontiguousarray(state["token_head.weight"].T))
+    w["token_b"] = b.const("token_b", np.ascontiguousarray(state["token_head.bias"]))
     return w
 
 
@@ -138,6 +141,9 @@ def build_step_graph(state: Mapping[str, np.ndarray], cfg: TRMConfig) -> onnx.Mo
     logits, halt = b.op("Split", [scores, i64("split_heads", cfg.num_labels, 1)], n_out=2, axis=-1)
     b.op("Softmax", [logits], out=["probs"], axis=-1)
     b.op("Sigmoid", [b.one("Squeeze", halt, i64("axis_last", -1))], out=["halt"])
+    # Every position's word label: one MatMul over y (batch, seq, d) -> (batch, seq).
+    token_scores = b.one("Add", b.one("MatMul", y, w["token_w"]), w["token_b"])
+    b.op("Sigmoid", [b.one("Squeeze", token_scores, i64("axis_last_t", -1))], out=["token_probs"])
 
     state_shape = ["batch", "seq", d]
     graph = helper.make_graph(
@@ -154,6 +160,7 @@ def build_step_graph(state: Mapping[str, np.ndarray], cfg: TRMConfig) -> onnx.Mo
         outputs=[
             helper.make_tensor_value_info("probs", TensorProto.FLOAT, ["batch", cfg.num_labels]),
             helper.make_tensor_value_info("halt", TensorProto.FLOAT, ["batch"]),
+            helper.make_tensor_value_info("token_probs", TensorProto.FLOAT, ["batch", "seq"]),
             helper.make_tensor_value_info("y_out", TensorProto.FLOAT, state_shape),
             helper.make_tensor_value_info("z_out", TensorProto.FLOAT, state_shape),
         ],
@@ -201,6 +208,8 @@ def state_from_onnx(model: onnx.ModelProto, cfg: TRMConfig) -> dict[str, np.ndar
             "head.bias": bias[:labels],
             "halt.weight": heads[labels:],
             "halt.bias": bias[labels:],
+            "token_head.weight": inits["token_w"].T,
+            "token_head.bias": inits["token_b"].reshape(1),
         }
     )
     return {n: np.ascontiguousarray(v, dtype=np.float32) for n, v in state.items()}

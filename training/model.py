@@ -70,6 +70,7 @@ class TRM(nn.Module):
         self.drop = nn.Dropout(dropout)
         self.blocks = nn.ModuleList(Block(cfg, dropout) for _ in range(cfg.layers))
         self.head = nn.Linear(cfg.hidden, cfg.num_labels)
+        self.token_head = nn.Linear(cfg.hidden, 1)  # per token: is its word a command word?
         self.halt = nn.Linear(cfg.hidden, 1)
         self.apply(self._init)
         nn.init.normal_(self.pos, std=0.02)
@@ -125,22 +126,22 @@ class TRM(nn.Module):
 
     def step(
         self, x: torch.Tensor, y: torch.Tensor, z: torch.Tensor, mask: torch.Tensor, *, grad: bool = True
-    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """One supervision step: T cycles, the first T-1 without gradients.
 
-        Returns (logits, halt_logit, y, z).
+        Returns (logits (b, labels), halt_logit (b,), token_logits (b, t), y, z): the answer and
+        halting heads read y at the first position, the token head every position.
         """
         if not self.cfg.recursive:  # ablation: the network applied once
             y = self.f(x, mask)
-            r = y[:, 0]
-            return self.head(r), self.halt(r).squeeze(-1), y, z
-        with torch.no_grad():
-            for _ in range(self.cfg.T - 1):
+        else:
+            with torch.no_grad():
+                for _ in range(self.cfg.T - 1):
+                    y, z = self.cycle(x, y, z, mask)
+            with torch.set_grad_enabled(grad and torch.is_grad_enabled()):
                 y, z = self.cycle(x, y, z, mask)
-        with torch.set_grad_enabled(grad and torch.is_grad_enabled()):
-            y, z = self.cycle(x, y, z, mask)
         r = y[:, 0]
-        return self.head(r), self.halt(r).squeeze(-1), y, z
+        return self.head(r), self.halt(r).squeeze(-1), self.token_head(y).squeeze(-1), y, z
 
     def forward(
         self,
@@ -155,7 +156,7 @@ class TRM(nn.Module):
         y, z = self.initial_state(x)
         logits, halts = [], []
         for _ in range(steps or self.cfg.n_sup):
-            lg, hl, y, z = self.step(x, y, z, mask)
+            lg, hl, _, y, z = self.step(x, y, z, mask)
             logits.append(lg)
             halts.append(hl)
         return torch.stack(logits, 1), torch.stack(halts, 1)
@@ -176,14 +177,15 @@ def step_fn(model: TRM, device: str = "cpu") -> StepFn:
         window_mask: np.ndarray,
         y: np.ndarray,
         z: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         x, m = model.embed_input(*(torch.from_numpy(a).to(device) for a in (ids, mask, window, window_mask)))
-        logits, halt, y_out, z_out = model.step(
+        logits, halt, tokens, y_out, z_out = model.step(
             x, torch.from_numpy(y).to(device), torch.from_numpy(z).to(device), m, grad=False
         )
         return (
             torch.softmax(logits, -1).cpu().numpy(),
             torch.sigmoid(halt).cpu().numpy(),
+            torch.sigmoid(tokens).cpu().numpy(),
             y_out.cpu().numpy(),
             z_out.cpu().numpy(),
         )

@@ -117,18 +117,22 @@ class BPEDropoutEncoder(InputEncoder):
                         heapq.heappush(queue, (rank, left, text[left] + text[this]))
         return [self.vocab[t] for t in text if t]
 
-    def transcript_ids(self, transcript: str) -> list[int]:
-        """The transcript's token ids, before the context token (the window's are not dropped)."""
+    def transcript_ids(self, transcript: str) -> tuple[list[int], list[int]]:
+        """The transcript's token ids, before the context token (the window's are not dropped),
+        and the word (of the normalized text's ``split()``) each belongs to."""
         text = transcript[: self.max_chars]
         if self.p == 0:
-            return self.tokenizer.encode(text, add_special_tokens=False).ids
+            return super().transcript_ids(transcript)
         normalized = self.tokenizer.normalizer.normalize_str(text)
-        out: list[int] = []
-        for word, _ in self.tokenizer.pre_tokenizer.pre_tokenize_str(normalized):
-            out.extend(self._merge(word))
-            if len(out) >= self.max_ids:
+        ids: list[int] = []
+        words: list[int] = []
+        for piece, (_, end) in self.tokenizer.pre_tokenizer.pre_tokenize_str(normalized):
+            merged = self._merge(piece)
+            ids.extend(merged)
+            words.extend([max(0, len(normalized[:end].split()) - 1)] * len(merged))
+            if len(ids) >= self.max_ids:
                 break
-        return out[: self.max_ids]
+        return ids[: self.max_ids], words[: self.max_ids]
 
     def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[ModelInput]:
         return [self.encode(t, c) for t, c in zip(transcripts, contexts)]

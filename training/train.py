@@ -62,11 +62,16 @@ class Encoded:
     ) -> None:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
         self.inputs = encoder.encode_batch(texts, [r.context for r in records])
+        # Per token: 1 for a command word, 0 for a dictation word, -1 for the context id.
+        self.token_targets = [
+            [-1.0 if w < 0 else float(labels[min(w, len(labels) - 1)] == "command") for w in row.words]
+            for row, labels in zip(self.inputs, (r.word_labels() or [r.label] for r in records))
+        ]
         if window_dropout is not None and window_dropout[0] > 0:
             p, rng = window_dropout  # the context id stays; each other window token goes with p
             self.inputs = [
-                ModelInput(ids, [window[0], *(t for t in window[1:] if rng.random() >= p)])
-                for ids, window in self.inputs
+                ModelInput(ids, [window[0], *(t for t in window[1:] if rng.random() >= p)], words)
+                for ids, window, words in self.inputs
             ]
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
@@ -82,10 +87,19 @@ class Encoded:
         out[torch.arange(len(index)), labels] = p
         return out.to(device)
 
-    def batch(self, index: Sequence[int], device: str = "cpu") -> tuple[list[torch.Tensor], torch.Tensor]:
-        """The graph's inputs before y and z, and the labels."""
+    def batch(
+        self, index: Sequence[int], device: str = "cpu"
+    ) -> tuple[list[torch.Tensor], torch.Tensor, torch.Tensor]:
+        """The graph's inputs before y and z, the labels, and the token targets (-1: none)."""
         inputs = batch_inputs([self.inputs[i] for i in index], self.pad_id)
-        return [torch.from_numpy(a).to(device) for a in inputs], self.labels[list(index)].to(device)
+        tokens = np.full(inputs[0].shape, -1.0, dtype=np.float32)
+        for r, i in enumerate(index):
+            tokens[r, : len(self.token_targets[i])] = self.token_targets[i]
+        return (
+            [torch.from_numpy(a).to(device) for a in inputs],
+            self.labels[list(index)].to(device),
+            torch.from_numpy(tokens).to(device),
+        )
 
 
 def deep_supervision_loss(
@@ -93,24 +107,34 @@ def deep_supervision_loss(
     inputs: Sequence[torch.Tensor],
     labels: torch.Tensor,
     targets: torch.Tensor,
+    token_targets: torch.Tensor,
     cfg: TrainConfig,
     opt: torch.optim.Optimizer,
     on_step: Callable[[], None],
 ) -> float:
     """Up to n_sup supervision steps on one batch, an optimiser step after each.
 
-    (y, z) are carried forward detached; each step's loss is the answer's cross-entropy plus
-    the halting head's BCE on "the current answer is right".
+    (y, z) are carried forward detached; each step's loss is the answer's cross-entropy, the
+    token head's BCE on each word's label (label-smoothed like the answer), and the halting
+    head's BCE on "the current answer is right, and so is every word's label".
     """
     y = z = None
     total = 0.0
+    scored = token_targets >= 0
+    smooth = cfg.label_smoothing / 2
+    soft = token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth
     for _ in range(model.cfg.n_sup):
         x, m = model.embed_input(*inputs)
         if y is None or z is None:
             y, z = model.initial_state(x)
-        logits, halt, y, z = model.step(x, y, z, m)
-        correct = (logits.argmax(-1) == labels).float()
+        logits, halt, tokens, y, z = model.step(x, y, z, m)
+        words_right = ((tokens > 0) == (token_targets > 0.5)) | ~scored
+        correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
         loss = F.cross_entropy(logits, targets)
+        if cfg.segment_weight:
+            loss = loss + cfg.segment_weight * F.binary_cross_entropy_with_logits(
+                tokens[scored], soft[scored]
+            )
         loss = loss + cfg.halt_weight * F.binary_cross_entropy_with_logits(halt, correct)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -139,20 +163,32 @@ def evaluate(
     probs = np.empty((n, len(LABELS)), dtype=np.float32)
     halt = np.empty(n, dtype=np.float32)
     steps = np.empty(n, dtype=np.int64)
+    tokens: list[np.ndarray] = []
     for start in range(0, n, batch_size):
         rows = slice(start, min(n, start + batch_size))
         inputs = batch_inputs(data.inputs[rows], data.pad_id)
-        probs[rows], halt[rows], steps[rows] = run_steps(step, inputs, cfg.hidden, cfg.n_sup, threshold)
-    report = score(records, [to_result(LABELS, p, h, s) for p, h, s in zip(probs, halt, steps)])  # argmax
+        out = run_steps(step, inputs, cfg.hidden, cfg.n_sup, threshold)
+        probs[rows], halt[rows], steps[rows] = out.probs, out.halt, out.steps
+        tokens.extend(out.token_probs[r, : len(row.ids)] for r, row in enumerate(data.inputs[rows]))
+    results = [
+        to_result(LABELS, p, h, s, 0.5, r.transcript, row.words, t)  # decided at argmax
+        for p, h, s, r, row, t in zip(probs, halt, steps, records, data.inputs, tokens)
+    ]
+    report = score(records, results)
     gold = data.labels.numpy()
     nll = float(-np.log(np.clip(probs[np.arange(n), gold], 1e-12, 1.0)).mean())
-    return {
+    seg = report.segmentation
+    metrics = {
         "acc": report.accuracy,
         "acc_all": report.accuracy_all,
         "ece": report.ece,
         "loss": nll,
         "mean_steps": report.mean_steps,
-    }, probs
+        "one_segment_plain": seg.one_segment_plain,
+    }
+    if seg.mixed:
+        metrics.update(word_acc_mixed=seg.word_accuracy_mixed, exact_mixed=seg.exact_mixed)
+    return metrics, probs
 
 
 def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
@@ -348,6 +384,12 @@ def train(
         base = train_base if replayed == len(train_base) else rng.sample(train_base, replayed)
         epoch_records = [*base, *fixes * cfg.correction_weight]
         texts = [vary(r.transcript, rng, cfg.augment_p, cfg.slip_p) for r in epoch_records]
+        # A mixed record's word labels need its words: keep it as written when a variation
+        # changed how many there are (a number said in words, a filler dropped).
+        texts = [
+            t if r.segments is None or len(t.split()) == len(r.transcript.split()) else r.transcript
+            for t, r in zip(texts, epoch_records)
+        ]
         data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng))
         order = list(range(len(epoch_records)))
         rng.shuffle(order)
@@ -355,9 +397,9 @@ def train(
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
             index = order[start : start + cfg.batch_size]
-            inputs, labels = data.batch(index, device)
+            inputs, labels, token_targets = data.batch(index, device)
             train_loss += deep_supervision_loss(
-                model, inputs, labels, data.targets(index, cfg, device), cfg, opt, on_step
+                model, inputs, labels, data.targets(index, cfg, device), token_targets, cfg, opt, on_step
             )
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {

@@ -194,6 +194,21 @@ def _format_report(report, title: str) -> str:
     for pt in report.command_curve:
         mark = "  <- this model's" if pt.threshold == report.command_threshold else ""
         lines.append(f"{pt.threshold:10.4f} {pt.precision:9.4f} {pt.recall:7.4f} {pt.commands:9d}{mark}")
+    seg = report.segmentation
+    lines += [
+        "",
+        f"segments: {seg.plain} plain records, one segment in {seg.one_segment_plain:.4f}; "
+        f"boundary precision {seg.boundary_precision:.4f}, recall {seg.boundary_recall:.4f}",
+    ]
+    if seg.mixed:
+        lines.append(
+            f"mixed records: {seg.mixed}, word accuracy {seg.word_accuracy_mixed:.4f}, "
+            f"exact segmentation {seg.exact_mixed:.4f}"
+        )
+        lines += [
+            f"  {k[:40]:<40} {v.records:5d}  words {v.word_accuracy:.4f}  exact {v.exact:.4f}"
+            for k, v in seg.by_source.items()
+        ]
     for name, table in (("app", report.by_app), ("tag", report.by_tag)):
         lines += ["", f"accuracy by {name}"]
         lines += [f"  {k[:40]:<40} {v.records:5d}  {v.accuracy:.4f}" for k, v in table.items()]

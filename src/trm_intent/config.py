@@ -86,6 +86,12 @@ class TrainConfig(BaseModel):
         "so the model learns not to be sure of those (1: treat them like the rest).",
     )
     halt_weight: float = Field(default=1.0, ge=0)
+    segment_weight: float = Field(
+        default=1.0,
+        ge=0,
+        description="Weight of the per-token loss (is this token's word a command word?) beside the "
+        "whole-utterance loss; 0 trains no segments.",
+    )
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(
         default=0.2,

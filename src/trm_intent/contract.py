@@ -27,6 +27,10 @@ transcript and a window to a decision:
    Batches are padded on the right (``pad_id``, mask 0), transcript ids and window ids alike.
 5. **Decision.** The intent is ``command`` when ``probs[0]`` (command) reaches the model's
    ``command_threshold`` (chosen on held-out data for command precision), else ``dictation``.
+6. **Segments** (:func:`segments`). ``token_probs`` gives each transcript token's P(command
+   word); a token belongs to the ``str.split()`` word holding its last character (its offsets
+   are the tokenizer's, in code points of the transcript as given). A word's P is the mean of
+   its tokens'. Dictation, or no command word, is one span; else runs of words of one label.
 
 :func:`run_steps` is that loop, used by the runtime (one utterance or a batch), export's parity
 check, training's evaluation and the benchmarks' torch peer.
@@ -34,6 +38,8 @@ check, training's evaluation and the benchmarks' torch peer.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -42,10 +48,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tokenizers import Tokenizer
 
 from . import app_kinds
-from .schema import IntentResult, WindowContext
+from .schema import IntentResult, Segment, WindowContext
 
 STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "window_ids", "window_mask", "y", "z")
-STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "y_out", "z_out")
+STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "token_probs", "y_out", "z_out")
 
 CONTEXT_KINDS: tuple[str, ...] = (
     "unknown",
@@ -83,10 +89,12 @@ class WindowCut(BaseModel):
 
 class ModelInput(NamedTuple):
     """What the step graph reads of one utterance: transcript ids and window ids, each led by the
-    context id."""
+    context id, and the word (index into ``transcript.split()``) each id belongs to (-1: the
+    context id)."""
 
     ids: list[int]
     window_ids: list[int]
+    words: list[int]
 
 
 def context_token(kind: str) -> str:
@@ -168,11 +176,24 @@ def decide(probs: np.ndarray, command_threshold: float) -> int:
 
 
 def to_result(
-    labels: Sequence[str], probs: np.ndarray, halt: float, steps: int, command_threshold: float = 0.5
+    labels: Sequence[str],
+    probs: np.ndarray,
+    halt: float,
+    steps: int,
+    command_threshold: float = 0.5,
+    transcript: str | None = None,
+    words: Sequence[int] = (),
+    token_probs: np.ndarray | None = None,
 ) -> IntentResult:
-    """One row of :func:`run_steps` as the API's result (the decision of :func:`decide`)."""
+    """One row of :func:`run_steps` as the API's result (the decision of :func:`decide`, and the
+    :func:`segments` of ``transcript`` when it is given)."""
     best = decide(probs, command_threshold)
+    cut: list[Segment] = []
+    if transcript is not None:
+        tokens = token_probs if token_probs is not None else np.zeros(len(words), dtype=np.float32)
+        cut = segments(transcript, words, tokens, labels[best], float(probs[best]))
     return IntentResult.model_construct(
+        segments=cut,
         intent=labels[best],
         confidence=float(probs[best]),
         halting_confidence=float(halt),
@@ -233,17 +254,20 @@ class InputEncoder:
         bundle = bundle[len(bundle) - cut.bundle :] if cut.bundle else []
         return [self.context_ids[self.rules.kind(context)], *app[: cut.app], *bundle, *title]
 
-    def transcript_ids(self, transcript: str) -> list[int]:
-        """The transcript's ids (its first ``max_chars`` code points, cut to ``max_tokens - 1`` ids)."""
+    def transcript_ids(self, transcript: str) -> tuple[list[int], list[int]]:
+        """The transcript's ids (its first ``max_chars`` code points, cut to ``max_tokens - 1`` ids)
+        and the word each belongs to (:func:`token_words`)."""
         try:
-            return self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False).ids
+            encoding = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False)
         except Exception:  # the tokenizer's own error for text it cannot take
             check_text(transcript)
             raise
+        return encoding.ids, token_words(transcript, encoding.offsets)
 
     def encode(self, transcript: str, context: WindowContext) -> ModelInput:
         window = self.window_ids(context)
-        return ModelInput([window[0], *self.transcript_ids(transcript)], window)
+        ids, words = self.transcript_ids(transcript)
+        return ModelInput([window[0], *ids], window, [-1, *words])
 
     def encode_batch(self, transcripts: list[str], contexts: list[WindowContext]) -> list[ModelInput]:
         try:
@@ -255,7 +279,87 @@ class InputEncoder:
                 check_text(text)
             raise
         windows = [self.window_ids(c) for c in contexts]
-        return [ModelInput([w[0], *e.ids], w) for e, w in zip(encoded, windows)]
+        return [
+            ModelInput([w[0], *e.ids], w, [-1, *token_words(t, e.offsets)])
+            for t, e, w in zip(transcripts, encoded, windows)
+        ]
+
+
+_WORD = re.compile(r"\S+")
+
+
+def word_spans(transcript: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``str.split()`` word of the transcript, in code points."""
+    return [m.span() for m in _WORD.finditer(transcript)]
+
+
+def token_words(transcript: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
+    """The word of each token: the word holding the token's last character (a byte-level token's
+    span starts at the space before its word)."""
+    starts = [start for start, _ in word_spans(transcript)]
+    return [max(0, bisect.bisect_right(starts, end - 1) - 1) for _, end in offsets]
+
+
+def segments(
+    transcript: str,
+    words: Sequence[int],
+    token_probs: np.ndarray,
+    intent: str,
+    confidence: float,
+) -> list[Segment]:
+    """The transcript cut into command and dictation spans (step 6 of the contract).
+
+    ``words`` and ``token_probs`` are aligned with the model's ids (context id first). A word's
+    P(command) is the mean of its tokens' (a word past the tokens cut off takes the last word's).
+    When the whole utterance is dictation, or no word is a command word, the transcript is one
+    span with the whole decision; otherwise consecutive words of one label form a span, sure as
+    its least sure word.
+    """
+    spans = word_spans(transcript)
+    if not spans:
+        return []
+    whole = [
+        Segment.model_construct(
+            text=transcript[spans[0][0] : spans[-1][1]],
+            intent=intent,
+            confidence=confidence,
+            start=spans[0][0],
+            end=spans[-1][1],
+        )
+    ]
+    if intent != "command":
+        return whole
+    total = np.zeros(len(spans))
+    count = np.zeros(len(spans))
+    for word, p in zip(words, token_probs):
+        if word >= 0:
+            total[word] += p
+            count[word] += 1
+    p_word = np.empty(len(spans))
+    last = 1.0
+    for i in range(len(spans)):
+        last = total[i] / count[i] if count[i] else last
+        p_word[i] = last
+    is_command = p_word >= 0.5
+    if not is_command.any() or is_command.all():
+        return whole
+    out: list[Segment] = []
+    start = 0
+    for i in range(1, len(spans) + 1):
+        if i == len(spans) or is_command[i] != is_command[start]:
+            command = bool(is_command[start])
+            sure = p_word[start:i] if command else 1.0 - p_word[start:i]
+            out.append(
+                Segment.model_construct(
+                    text=transcript[spans[start][0] : spans[i - 1][1]],
+                    intent="command" if command else "dictation",
+                    confidence=float(sure.min()),
+                    start=spans[start][0],
+                    end=spans[i - 1][1],
+                )
+            )
+            start = i
+    return out
 
 
 def check_text(text: str) -> None:
@@ -287,37 +391,44 @@ def batch_inputs(rows: Sequence[ModelInput], pad_id: int) -> tuple[np.ndarray, .
     return ids, mask, window, window_mask
 
 
-# (input_ids, attention_mask, window_ids, window_mask, y, z) -> (probs, halt, y_out, z_out):
-# one supervision step.
+# (input_ids, attention_mask, window_ids, window_mask, y, z)
+#   -> (probs, halt, token_probs, y_out, z_out): one supervision step.
 StepFn = Callable[..., Sequence[np.ndarray]]
+
+
+class Steps(NamedTuple):
+    """Per row, the answer of the step it stopped at: probs (batch, labels), halt (batch,),
+    token_probs (batch, seq) and the steps run (batch,)."""
+
+    probs: np.ndarray
+    halt: np.ndarray
+    token_probs: np.ndarray
+    steps: np.ndarray
 
 
 def run_steps(
     step: StepFn, inputs: Sequence[np.ndarray], hidden: int, n_sup: int, halt_threshold: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Supervision steps until every row halts: per-row ``probs``, ``halt`` and steps run.
-
-    inputs: the graph's inputs before y and z (:func:`batch_inputs`), each (batch, ...).
-    Returns probs (batch, labels), halt (batch,), steps (batch,).
-    """
+) -> Steps:
+    """Supervision steps until every row halts (inputs: :func:`batch_inputs`, before y and z)."""
     batch, seq = inputs[0].shape
     y = z = np.zeros((batch, seq, hidden), dtype=np.float32)
     if batch == 1:  # one utterance, the hot path: no row bookkeeping
         for n in range(1, n_sup + 1):  # noqa: B007 - the step count is returned
-            probs, halt, y, z = step(*inputs, y, z)
+            probs, halt, tokens, y, z = step(*inputs, y, z)
             if halt[0] >= halt_threshold:
                 break
-        return np.asarray(probs), np.asarray(halt), np.array([n])
+        return Steps(np.asarray(probs), np.asarray(halt), np.asarray(tokens), np.array([n]))
     out_probs: np.ndarray | None = None
     out_halt = np.empty(batch, dtype=np.float32)
+    out_tokens = np.empty((batch, seq), dtype=np.float32)
     steps = np.zeros(batch, dtype=np.int64)
     live = np.arange(batch)
     rows = list(inputs)
     for n in range(1, n_sup + 1):
-        probs, halt, y, z = step(*rows, y, z)
+        probs, halt, tokens, y, z = step(*rows, y, z)
         if out_probs is None:
             out_probs = np.empty((batch, probs.shape[1]), dtype=np.float32)
-        out_probs[live], out_halt[live], steps[live] = probs, halt, n
+        out_probs[live], out_halt[live], out_tokens[live], steps[live] = probs, halt, tokens, n
         keep = halt < halt_threshold
         if not keep.any():
             break
@@ -325,4 +436,4 @@ def run_steps(
             live, y, z = live[keep], y[keep], z[keep]
             rows = [a[keep] for a in rows]
     assert out_probs is not None  # n_sup >= 1
-    return out_probs, out_halt, steps
+    return Steps(out_probs, out_halt, out_tokens, steps)

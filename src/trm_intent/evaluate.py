@@ -86,6 +86,75 @@ def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
     return out / out.sum(1, keepdims=True)
 
 
+class SegmentSlice(BaseModel):
+    records: int
+    word_accuracy: float
+    exact: float
+
+
+class SegmentationScores(BaseModel):
+    """How the results cut the transcripts into command and dictation words.
+
+    Mixed records are those whose words carry both labels (``segments`` in the data); plain
+    records should stay one segment. Boundaries are the places between two words where the
+    label changes, counted over all records.
+    """
+
+    mixed: int
+    word_accuracy_mixed: float = Field(description="Words labelled right, over the mixed records' words.")
+    exact_mixed: float = Field(description="Mixed records whose every word is labelled right.")
+    plain: int
+    one_segment_plain: float = Field(description="Plain records answered with one segment.")
+    boundary_precision: float
+    boundary_recall: float
+    by_source: dict[str, SegmentSlice] = Field(description="Mixed records by source.")
+
+
+def predicted_word_labels(result: IntentResult, words: int) -> list[str]:
+    """The label of each word of the transcript as ``result.segments`` cut it."""
+    labels = [seg.intent for seg in result.segments for _ in seg.text.split()]
+    return labels if len(labels) == words else [result.intent] * words
+
+
+def segmentation_scores(
+    records: Sequence[LabeledRecord], results: Sequence[IntentResult]
+) -> SegmentationScores:
+    """Word accuracy, exact segmentation and boundaries of ``results`` against the records."""
+    mixed_words = mixed_right = mixed_exact = mixed = plain = plain_one = 0
+    bound_tp = bound_pred = bound_gold = 0
+    groups: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    for record, result in zip(records, results):
+        gold = record.word_labels()
+        pred = predicted_word_labels(result, len(gold))
+        gb = {i for i in range(1, len(gold)) if gold[i] != gold[i - 1]}
+        pb = {i for i in range(1, len(pred)) if pred[i] != pred[i - 1]}
+        bound_tp, bound_pred, bound_gold = bound_tp + len(gb & pb), bound_pred + len(pb), bound_gold + len(gb)
+        if gb:
+            right = sum(g == p for g, p in zip(gold, pred))
+            mixed, mixed_words, mixed_right = mixed + 1, mixed_words + len(gold), mixed_right + right
+            mixed_exact += right == len(gold)
+            groups[record.source or "-"].append((len(gold), right, right == len(gold)))
+        else:
+            plain, plain_one = plain + 1, plain_one + (not pb)
+    return SegmentationScores(
+        mixed=mixed,
+        word_accuracy_mixed=mixed_right / mixed_words if mixed_words else 0.0,
+        exact_mixed=mixed_exact / mixed if mixed else 0.0,
+        plain=plain,
+        one_segment_plain=plain_one / plain if plain else 1.0,
+        boundary_precision=bound_tp / bound_pred if bound_pred else 1.0,
+        boundary_recall=bound_tp / bound_gold if bound_gold else 1.0,
+        by_source={
+            k: SegmentSlice(
+                records=len(v),
+                word_accuracy=sum(r for _, r, _ in v) / sum(n for n, _, _ in v),
+                exact=sum(e for _, _, e in v) / len(v),
+            )
+            for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        },
+    )
+
+
 class EvalReport(BaseModel):
     """Scores on a labeled set. ``accuracy`` leaves out records tagged ``ambiguous``
     (LABELING.md judges those by confidence); ``accuracy_all`` counts them too."""
@@ -103,6 +172,7 @@ class EvalReport(BaseModel):
     by_app: dict[str, Slice]
     by_tag: dict[str, Slice]
     by_source: dict[str, Slice]
+    segmentation: SegmentationScores
     command_threshold: float = Field(description="The threshold the results were decided at.")
     command_curve: list[ThresholdPoint] = Field(
         description="The command decision at CURVE_THRESHOLDS and at command_threshold (records not "
@@ -227,6 +297,7 @@ def score(
         by_app=_slices([[r.context.app_name] for r in records], correct),
         by_tag=_slices([r.tags for r in records], correct),
         by_source=_slices([[r.source or "-"] for r in records], correct),
+        segmentation=segmentation_scores(records, results),
         command_threshold=command_threshold,
         command_curve=command_curve,
         errors=errors,

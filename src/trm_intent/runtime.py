@@ -194,19 +194,19 @@ class IntentClassifier:
         window_mask[1, 1:] = 0
         state = np.zeros((2, cfg.max_tokens, cfg.hidden), dtype=np.float32)
         try:
-            probs, halt, y, z = self.step(ids, mask, window, window_mask, state, state)
+            probs, halt, tokens, y, z = self.step(ids, mask, window, window_mask, state, state)
         except Exception as exc:  # onnxruntime's own error types
             raise ModelError(
                 f"{path}: the step graph fails on {cfg.max_tokens} tokens and {window.shape[1]} window "
                 f"tokens with ids up to {top} (config.max_tokens, window, the tokenizer's vocabulary): {exc}"
             ) from None
-        expected = ((2, len(self.labels)), (2,), state.shape, state.shape)
-        got = tuple(np.shape(a) for a in (probs, halt, y, z))
+        expected = ((2, len(self.labels)), (2,), ids.shape, state.shape, state.shape)
+        got = tuple(np.shape(a) for a in (probs, halt, tokens, y, z))
         if got != expected:
             raise ModelError(
                 f"{path}: the step's outputs are shaped {got}, not {expected} (labels, config.hidden)"
             )
-        if not all(np.isfinite(a).all() for a in (probs, halt, y, z)):
+        if not all(np.isfinite(a).all() for a in (probs, halt, tokens, y, z)):
             raise ModelError(f"{path}: the step graph returns NaN or infinite values")
         if not (np.allclose(probs.sum(-1), 1.0, atol=1e-4) and ((halt >= 0) & (halt <= 1)).all()):
             raise ModelError(f"{path}: `probs` are not probabilities or `halt` is outside [0, 1]")
@@ -226,7 +226,8 @@ class IntentClassifier:
             if len(self._windows) >= WINDOW_CACHE:
                 self._windows.clear()
             self._windows[key] = window_ids
-        return ModelInput([window_ids[0], *self._encoder.transcript_ids(transcript)], window_ids)
+        ids, words = self._encoder.transcript_ids(transcript)
+        return ModelInput([window_ids[0], *ids], window_ids, [-1, *words])
 
     def step(
         self,
@@ -236,9 +237,9 @@ class IntentClassifier:
         window_mask: np.ndarray,
         y: np.ndarray,
         z: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """One supervision step of the graph: (probs, halt, y_out, z_out)."""
-        probs, halt, y, z = self._session.run(
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """One supervision step of the graph: (probs, halt, token_probs, y_out, z_out)."""
+        probs, halt, tokens, y, z = self._session.run(
             self._outputs,  # named: onnxruntime skips its lookup of every output (3-5% faster)
             {
                 "input_ids": ids,
@@ -249,7 +250,7 @@ class IntentClassifier:
                 "z": z,
             },
         )
-        return probs, halt, y, z
+        return probs, halt, tokens, y, z
 
     def classify(self, transcript: str, context: Any = None) -> IntentResult:
         """Decide whether ``transcript``, said in ``context``, is a command or dictation.
@@ -259,13 +260,22 @@ class IntentClassifier:
         whitespace-only transcript has nothing to execute: it is returned as dictation
         with confidence 1.0 and ``steps == 0`` without running the model.
         """
-        ids, window = self.encode(transcript, context)
+        ids, window, words = self.encode(transcript, context)
         if is_empty(transcript):
             return empty_result(self.labels)
         arr, warr = np.array([ids], dtype=np.int64), np.array([window], dtype=np.int64)
         inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
-        probs, halt, steps = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
-        return to_result(self.labels, probs[0], halt[0], steps[0], self.command_threshold)
+        out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
+        return to_result(
+            self.labels,
+            out.probs[0],
+            out.halt[0],
+            out.steps[0],
+            self.command_threshold,
+            transcript,
+            words,
+            out.token_probs[0],
+        )
 
     def classify_batch(
         self, transcripts: Sequence[str], contexts: Sequence[Any] | None = None
@@ -289,9 +299,19 @@ class IntentClassifier:
         for start in range(0, len(rows), BATCH_ROWS):
             chunk = rows[start : start + BATCH_ROWS]
             inputs = batch_inputs([encoded[i] for i in chunk], self._pad)
-            probs, halt, steps = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
+            out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
             for r, i in enumerate(chunk):
-                results[i] = to_result(self.labels, probs[r], halt[r], steps[r], self.command_threshold)
+                row = encoded[i]
+                results[i] = to_result(
+                    self.labels,
+                    out.probs[r],
+                    out.halt[r],
+                    out.steps[r],
+                    self.command_threshold,
+                    transcripts[i],
+                    row.words,
+                    out.token_probs[r, : len(row.ids)],
+                )
         return results
 
 
