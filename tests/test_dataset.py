@@ -545,7 +545,7 @@ def test_split_keeps_transcripts_whole_and_stays_put_when_data_grows() -> None:
 
     # Editing the data (records dropped, records added) moves no remaining transcript.
     grown = records[::2] + [
-        r.model_copy(update={"transcript": r.transcript + " again"}) for r in records[:300]
+        r.model_copy(update={"transcript": r.transcript + " again", "segments": None}) for r in records[:300]
     ]
     again = split_records(grown, 0.15, seed=0)
     again_val = {fold_text(r.transcript) for r in again.val}

@@ -31,6 +31,7 @@ import developer_windows  # noqa: E402
 import dictation  # noqa: E402
 import flips  # noqa: E402
 import imperative_prose  # noqa: E402
+import mixed_utterances  # noqa: E402
 import payload_commands  # noqa: E402
 import prose  # noqa: E402
 import terse_commands  # noqa: E402
@@ -113,6 +114,7 @@ def all_families() -> list[tuple[str, int, object, dict | None]]:
         *command_words_inside_prose.FAMILIES,
         *developer_windows.FAMILIES,
         *titled_windows.FAMILIES,
+        *mixed_utterances.FAMILIES,
     ]
 
 
@@ -129,6 +131,32 @@ REPLY_LIKE = (
     | {_fold(t) for t in app_commands.APP_TALK}
     | {_fold(t) for t, _label, _kind in flips.AMBIGUOUS}
 )
+
+
+# Families of explicit typing commands ("type hello world", "Type kubectl get pods."): by
+# LABELING.md the typing verb is a command and its payload the text to type, so their records
+# get two segments. (Other families' "insert ..." name a thing to insert: "insert table".)
+TYPING_FAMILIES = {
+    "voz-type",
+    "symbol-names",
+    "flip-stable-command",
+    "win-shell-command",
+    "win-commit-editor",
+    "win-commit-terminal",
+    "win-git-gui",
+}
+TYPING_VERBS = {"type", "insert"}
+
+
+def _typing_runs(name: str, item: Item, text: str) -> tuple[tuple[int, str], ...] | None:
+    """``(1, command), (rest, dictation)`` for a typing command with a payload, else None."""
+    words = text.split()
+    if name not in TYPING_FAMILIES or item.label != "command" or len(words) < 2:
+        return None
+    verb, first = (w.lower().strip(".,!?") for w in words[:2])
+    if verb not in TYPING_VERBS or first == "mode":
+        return None
+    return ((1, "command"), (len(words) - 1, "dictation"))
 
 
 def _reply_like(text: str) -> bool:
@@ -190,8 +218,10 @@ def build(seed: int = SEED) -> list[dict]:
                 "source": f"generator:{name}",
                 "tags": sorted(set(item.tags)),
             }
-            if item.segments is not None:
-                record["segments"] = cut_segments(text, item.segments)
+            runs = item.segments if item.segments is not None else _typing_runs(name, item, text)
+            if runs is not None:
+                record["segments"] = cut_segments(text, runs)
+                record["tags"] = sorted({*record["tags"], "mixed"})
             records.append(record)
         if made < n:
             log.debug("family %s: %d of %d records (ran out of bases or pairs)", name, made, n)
