@@ -1,10 +1,12 @@
 """The Node.js client (clients/node) against the Python runtime: the model-directory contract, proved twice.
 
-Every record of the committed data and a set of odd inputs go through one ``node classify.mjs``
-process; its answers must equal ``IntentClassifier.classify()``'s (intent and steps exactly,
-probabilities and halting confidence within 1e-6). Skipped only where node cannot be had: no
-``node`` binary, or no ``node_modules`` and ``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one
-more model directory to compare on.
+Every record of the committed data, a set of odd inputs and a set of odd windows go through one
+``node classify.mjs`` process; its answers must equal ``IntentClassifier.classify()``'s exactly
+(intent, steps, probabilities, confidence and halting confidence bit for bit), and with
+``--batch`` those of ``IntentClassifier.classify_batch()``; with ``--command-threshold`` those of
+``IntentClassifier(command_threshold=...)``. Skipped only where node cannot be had: no ``node``
+binary, or no ``node_modules`` and ``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one more
+model directory to compare on.
 """
 
 from __future__ import annotations
@@ -16,17 +18,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from tokenizers import Tokenizer
 
 from trm_intent import IntentClassifier, WindowContext
 from trm_intent.artifacts import FORMAT_VERSION, sha256_file
+from trm_intent.contract import APP_FIELD_CHARS, TITLE_CHARS
 from trm_intent.runtime import default_model_dir
 
 from .conftest import DATA, ROOT
 
 NODE_DIR = ROOT / "clients" / "node"
 CLIENT = NODE_DIR / "classify.mjs"
-TOLERANCE = 1e-6
 
 MODEL_DIRS = [default_model_dir()]
 if os.environ.get("TRM_NODE_MODEL_DIR"):
@@ -66,11 +70,15 @@ def node() -> str:
     return binary
 
 
-def run_client(node: str, model_dir: Path, records: list[dict]) -> tuple[int, list[dict], str]:
-    """All records through one client process: exit status, one answer per record, stderr."""
+def run_client(node: str, model_dir: Path, records: list[dict], *args: str) -> tuple[int, list[dict], str]:
+    """All records through one client process (``args``: its options): exit status, one answer
+    per record, stderr."""
     lines = "".join(_line(r) for r in records)
     done = subprocess.run(
-        [node, str(CLIENT), str(model_dir)], input=lines.encode("utf-8"), capture_output=True, timeout=300
+        [node, str(CLIENT), str(model_dir), *args],
+        input=lines.encode("utf-8"),
+        capture_output=True,
+        timeout=300,
     )
     out = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
     return done.returncode, out, done.stderr.decode("utf-8", "replace")
@@ -206,72 +214,202 @@ def odd_records() -> list[dict]:
     return recs
 
 
+def window_records() -> list[dict]:
+    """Windows where the window ids (InputEncoder.window_ids) are most likely to part: titles
+    around and over ``title_head + title_tail`` tokens, astral characters at the code-point cuts,
+    "unknown" in any case, empty and whitespace-only fields, bundle ids of 0 to 8 tokens."""
+    words = ["fix", "the", "flaky", "login", "test", "before", "the", "release", "branch", "is"]
+    words += ["cut", "tomorrow", "morning", "please"]
+    titles = [" ".join(words[i % len(words)] for i in range(n)) for n in range(1, 41)]
+    titles += ["a" * n for n in (1, 15, 16, 17, 40, 600)]
+    titles += ["🎉" * n + " title" for n in (1, 7, 8, 9, 16, 17, 30)]  # several byte-level tokens per emoji
+    titles += [
+        "x" * (TITLE_CHARS - 1) + "🎉 after the cut",  # the astral character is the last one read
+        "x" * (TITLE_CHARS - 2) + "🎉🎉 after",
+        "🎉" * TITLE_CHARS + "🎉 gone",  # 512 astral characters: 1024 UTF-16 units
+        "🎉" * (TITLE_CHARS - 1) + "ab",
+        "a" * (TITLE_CHARS - 1) + "👍🏽",  # the cut splits the emoji from its skin tone
+        "👩‍💻" * 200 + " commit message",  # ZWJ sequences: three code points each
+        "x" * TITLE_CHARS + "\ud800",  # a lone surrogate just past the cut: never read
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝕥𝕚𝕥𝕝𝕖 𝒘𝒊𝒕𝒉 𝓂𝒶𝓉𝒽 𝗹𝗲𝘁𝘁𝗲𝗿𝘀 " * 4,  # astral, NFKC-normalized to ASCII
+        "Re: 会议纪要 — 下周一 📅 " * 5,
+        "[ctx_terminal] [pad] [ctx_editor] " * 3,  # plain text, never control tokens
+        "COMMIT_EDITMSG — my-repo",
+        "Pull Request #42: Fix the login test · org/repo",
+        " " * 600 + "title after 600 spaces",  # the cut leaves only spaces: no ids
+        "\x1f" * 5 + "between unit separators" + "\x1f" * 5,
+        "\ufeffbom title\ufeff",
+    ]
+    vague = ["unknown", "UNKNOWN", "Unknown", " unknown ", "\tUNKNOWN\n", "UN\u212aNOWN", "unknown.", ""]
+    vague += ["   ", "\x85", "\u3000\t", "\u2028", "\ufeff", "\u200b", "\x1c\x1d\x1e\x1f"]
+    bundles = ["x", "a.b", "com.x", "com.apple", "io.kitty", "com.apple.Terminal", "com.microsoft.VSCode"]
+    bundles += ["org.mozilla.firefox.nightly.beta", "com.googlecode.iterm2", "a" * 300 + ".tail"]
+    bundles += ["🎉" * (APP_FIELD_CHARS - 1) + "é.app", "x" * (APP_FIELD_CHARS - 1) + "🎉.app"]
+    apps = ["Terminal", "Visual Studio Code", "Google Chrome", "Microsoft Outlook for Mac (Beta)"]
+    apps += ["a" * 300, "🎉" * 300, "x" * (APP_FIELD_CHARS - 1) + "🎉", "Zed 📝 Preview Edition Nightly"]
+    transcripts = ["commit and push", "I think the fix is ready for review"]
+    contexts: list[dict | None] = []
+    chrome = {"app_name": "Google Chrome", "bundle_id": "com.google.Chrome"}
+    for title in titles:
+        contexts += [{"app_name": "Code", "bundle_id": "com.microsoft.VSCode", "window_title": title}]
+        contexts += [{**chrome, "window_title": title}, {"window_title": title}]
+    for field in vague:
+        contexts += [
+            {"app_name": field, "bundle_id": field, "window_title": field},
+            {"app_name": field, "bundle_id": "com.apple.Terminal", "window_title": "zsh"},
+            {"app_name": "Terminal", "bundle_id": field, "window_title": field},
+            {"app_name": field, "bundle_id": field, "window_title": "Inbox – Gmail"},
+        ]
+    contexts += [{"app_name": "Some App", "bundle_id": b, "window_title": "main.py"} for b in bundles]
+    contexts += [{"app_name": a, "bundle_id": "com.example.app", "window_title": "x"} for a in apps]
+    contexts += [None, {}, {"app_name": None, "bundle_id": None, "window_title": None}]
+    return [{"transcript": t, "context": c} for c in contexts for t in transcripts] + [
+        {"transcript": "  ", "context": {"app_name": "Terminal", "window_title": "🎉" * 600}}
+    ]
+
+
 def data_records() -> list[dict]:
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def compare(clf: IntentClassifier, records: list[dict], answers: list[dict]) -> tuple[list[str], float]:
-    """Disagreements (described) and the largest difference of any probability."""
+def all_records() -> list[dict]:
+    return data_records() + odd_records() + window_records()
+
+
+# What the client answers: IntentResult's fields of the step contract (rules 1 to 5).
+FIELDS = ("intent", "confidence", "halting_confidence", "probabilities", "steps")
+
+
+def as_python(results: list) -> list[dict]:
+    return [{key: r.model_dump()[key] for key in FIELDS} for r in results]
+
+
+def compare(records: list[dict], wants: list[dict], answers: list[dict]) -> tuple[list[str], float]:
+    """Disagreements (described) and the largest difference of any probability; an answer
+    agrees only when it equals Python's exactly (JSON numbers read back to the same doubles)."""
     assert len(answers) == len(records), f"{len(records)} records but {len(answers)} answers"
     problems, worst = [], 0.0
-    for record, got in zip(records, answers):
-        want = clf.classify(record["transcript"], record.get("context")).model_dump()
+    for record, want, got in zip(records, wants, answers):
         if "error" in got:
             problems.append(f"{record!r}: client error {got['error']}")
             continue
         diffs = [abs(got[key] - want[key]) for key in ("confidence", "halting_confidence")]
         diffs += [abs(got["probabilities"][k] - p) for k, p in want["probabilities"].items()]
         worst = max(worst, *diffs)
-        if (got["intent"], got["steps"]) != (want["intent"], want["steps"]) or max(diffs) > TOLERANCE:
+        if got != want or got["confidence"] != got["probabilities"][got["intent"]]:
             problems.append(f"{record!r}: node {got} != python {want}")
     return problems, worst
 
 
-@pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
-def test_node_client_answers_as_python_on_all_data_and_odd_inputs(node: str, model_dir: Path) -> None:
-    clf = IntentClassifier(model_dir)
-    records = data_records() + odd_records()
-    rc, answers, stderr = run_client(node, model_dir, records)
-    assert rc == 0, stderr
-    problems, worst = compare(clf, records, answers)
+def report(what: str, records: list[dict], problems: list[str], worst: float, answers: list[dict]) -> None:
+    steps = np.bincount([a.get("steps", 0) for a in answers]).tolist()
+    commands = sum(a.get("intent") == "command" for a in answers)
     print(
-        f"\n{model_dir}: {len(records)} records compared, max probability difference {worst:.3g}",
+        f"\n{what}: {len(records)} records compared, {len(problems)} disagreements, "
+        f"max probability difference {worst:.3g} ({commands} commands; records by steps {steps})",
         file=sys.stderr,
     )
     assert not problems, f"{len(problems)} disagreements, e.g.\n" + "\n".join(problems[:10])
 
 
+def test_window_records_cover_the_cuts() -> None:
+    """The odd windows reach what they are for: titles under, at and over head + tail tokens,
+    bundle ids under and over the bundle cut, fields that give no ids."""
+    clf = IntentClassifier()
+    cut = clf.meta.window
+    tok = Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
+    tok.no_truncation()
+
+    def count(text: str, chars: int) -> int:
+        text = text[:chars].strip()
+        return 0 if text.lower() == "unknown" else len(tok.encode(text, add_special_tokens=False).ids)
+
+    contexts = [WindowContext.coerce(r["context"]) for r in window_records()]
+    titles = {count(c.window_title, TITLE_CHARS) for c in contexts}
+    bundles = {count(c.bundle_id, APP_FIELD_CHARS) for c in contexts}
+    edge = cut.title_head + cut.title_tail
+    assert {0, edge - 1, edge, edge + 1} <= titles and max(titles) > 4 * edge, sorted(titles)
+    assert set(range(cut.bundle + 2)) <= bundles, sorted(bundles)
+
+
+@pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
+def test_node_client_answers_as_python_on_all_data_and_odd_inputs(node: str, model_dir: Path) -> None:
+    clf = IntentClassifier(model_dir)
+    records = all_records()
+    rc, answers, stderr = run_client(node, model_dir, records)
+    assert rc == 0, stderr
+    wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in records]
+    problems, worst = compare(records, wants, answers)
+    report(f"{model_dir} classify()", records, problems, worst, answers)
+
+
+@pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
+def test_node_client_batch_answers_as_classify_batch(node: str, model_dir: Path) -> None:
+    """--batch: rows of similar length together, 64 at a time, halted rows dropped between steps."""
+    clf = IntentClassifier(model_dir)
+    records = all_records()
+    rc, answers, stderr = run_client(node, model_dir, records, "--batch")
+    assert rc == 0, stderr
+    wants = as_python(
+        clf.classify_batch([r["transcript"] for r in records], [r.get("context") for r in records])
+    )
+    problems, worst = compare(records, wants, answers)
+    report(f"{model_dir} classify_batch()", records, problems, worst, answers)
+
+
+def command_thresholds(clf: IntentClassifier, records: list[dict]) -> list[float]:
+    """Thresholds that test the float32 comparison: a command probability itself, the double
+    just above it (float32 rounds it back to the same), one float32 step above, and 0.5."""
+    p = max(
+        r.probabilities["command"]
+        for r in clf.classify_batch([r["transcript"] for r in records], [r.get("context") for r in records])
+        if r.probabilities["command"] < 0.5
+    )
+    above = float(np.nextafter(np.float32(p), np.float32(1)))
+    return [p, float(np.nextafter(p, 1.0)), above, 0.5]
+
+
+def test_node_client_takes_a_command_threshold(node: str) -> None:
+    """--command-threshold overrides the model's, as IntentClassifier(command_threshold=...) does."""
+    model_dir = default_model_dir()
+    records = odd_records() + window_records() + data_records()[::5]
+    thresholds = command_thresholds(IntentClassifier(model_dir), records)
+    for threshold in thresholds:
+        clf = IntentClassifier(model_dir, command_threshold=threshold)
+        assert clf.command_threshold != clf.meta.command_threshold
+        for mode in ((), ("--batch",)):
+            rc, answers, stderr = run_client(
+                node, model_dir, records, "--command-threshold", repr(threshold), *mode
+            )
+            assert rc == 0, stderr
+            if mode:
+                wants = as_python(
+                    clf.classify_batch(
+                        [r["transcript"] for r in records], [r.get("context") for r in records]
+                    )
+                )
+            else:
+                wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in records]
+            problems, worst = compare(records, wants, answers)
+            report(f"command_threshold {threshold!r} {' '.join(mode)}", records, problems, worst, answers)
+
+
 def copy_model(
-    src: Path, dst: Path, *, format_version: int | None = None, strip_added_tokens: bool = False
+    src: Path, dst: Path, *, format_version: int | None = None, added_tokens: bool = False
 ) -> Path:
     """A copy of a model directory, optionally re-stamped, with its hashes updated."""
     shutil.copytree(src, dst)
     meta = json.loads((dst / "trm_intent.json").read_text(encoding="utf-8"))
-    if strip_added_tokens:
+    if added_tokens:
         spec = json.loads((dst / "tokenizer.json").read_text(encoding="utf-8"))
-        spec["added_tokens"] = []
+        pad = {"id": meta["pad_id"], "content": "[pad]", "single_word": False, "lstrip": False}
+        spec["added_tokens"] = [{**pad, "rstrip": False, "normalized": False, "special": True}]
         (dst / "tokenizer.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     if format_version is not None:
         meta["format_version"] = format_version
     meta["tokenizer_sha256"] = sha256_file(dst / "tokenizer.json")
     (dst / "trm_intent.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return dst
-
-
-def test_node_client_on_a_tokenizer_without_added_tokens(node: str, tmp_path: Path) -> None:
-    """The contract's tokenizer (no added tokens: "[ctx_terminal]" in a transcript is plain text),
-    stamped with the format this trm-intent reads; the client reads formats 1 and 2 alike."""
-    model_dir = copy_model(
-        default_model_dir(), tmp_path / "plain", format_version=FORMAT_VERSION, strip_added_tokens=True
-    )
-    clf = IntentClassifier(model_dir)
-    records = odd_records()
-    rc, answers, stderr = run_client(node, model_dir, records)
-    assert rc == 0, stderr
-    problems, _ = compare(clf, records, answers)
-    assert not problems, f"{len(problems)} disagreements, e.g.\n" + "\n".join(problems[:10])
-    other = copy_model(model_dir, tmp_path / "other", format_version=3 - FORMAT_VERSION)
-    assert run_client(node, other, records[:50])[1] == answers[:50]
 
 
 def test_node_client_strips_window_fields_as_python_does(node: str) -> None:
@@ -297,13 +435,17 @@ def test_node_client_strips_window_fields_as_python_does(node: str) -> None:
     [
         ("tokenizer", "tokenizer.json: SHA-256"),
         ("onnx", "model.onnx: SHA-256"),
-        ("format", "format_version 99 is not supported"),
+        ("format", "format_version 99 is not supported (this client reads 3"),
+        ("format 2", "format_version 2 is not supported (this client reads 3"),
+        ("no format", "format_version undefined is not supported"),
+        ("added tokens", "tokenizer.json: declares added tokens"),
+        ("threshold", "command_threshold must be in (0, 1]"),
     ],
 )
 def test_node_client_refuses_a_broken_model_directory(
     node: str, tmp_path: Path, change: str, message: str
 ) -> None:
-    model_dir = copy_model(default_model_dir(), tmp_path / "broken")
+    model_dir = copy_model(default_model_dir(), tmp_path / "broken", added_tokens=change == "added tokens")
     meta_path = model_dir / "trm_intent.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     if change == "tokenizer":
@@ -311,35 +453,79 @@ def test_node_client_refuses_a_broken_model_directory(
             fh.write(" ")
     elif change == "onnx":
         meta["onnx_sha256"] = "0" * 64
-    else:
+    elif change == "format":
         meta["format_version"] = 99
+    elif change == "format 2":
+        meta["format_version"] = 2
+    elif change == "no format":
+        del meta["format_version"]
+    elif change == "threshold":
+        meta["command_threshold"] = 1.5
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    if change != "tokenizer":  # Python refuses the directory too
+        with pytest.raises(Exception, match="format_version|added tokens|command_threshold|SHA-256"):
+            IntentClassifier(model_dir)
     rc, answers, stderr = run_client(node, model_dir, [{"transcript": "git status"}])
-    assert rc != 0 and not answers
+    assert rc == 2 and not answers
     assert message in stderr and str(model_dir) in stderr
+    assert FORMAT_VERSION == 3
 
 
-def test_node_client_refuses_what_python_refuses(node: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--command-threshold", "0"], "command_threshold must be in (0, 1], got 0"),
+        (["--command-threshold", "1.01"], "command_threshold must be in (0, 1]"),
+        (["--command-threshold", "nan"], "--command-threshold needs a number"),
+        (["--command-threshold=abc"], "--command-threshold needs a number"),
+        (["--command-threshold"], "--command-threshold needs a number"),
+        (["--halt-threshold", "-1"], "halt_threshold must be in (0, 1]"),
+        (["--bogus"], "unexpected argument"),
+    ],
+)
+def test_node_client_refuses_bad_options(node: str, args: list[str], message: str) -> None:
+    rc, answers, stderr = run_client(node, default_model_dir(), [{"transcript": "git status"}], *args)
+    assert rc == 2 and not answers and message in stderr, stderr
+
+
+BAD_RECORDS = [
+    {"transcript": "abc\ud800def"},
+    {"transcript": "\udc00"},
+    {"transcript": 5},
+    {"transcript": None},
+    {"context": {"app_name": "Terminal"}},
+    {"transcript": "git status", "context": "Terminal"},
+    {"transcript": "git status", "context": ["Terminal"]},
+    {"transcript": "git status", "context": {"app_name": 5}},
+    {"transcript": "git status", "context": {"window_title": {"a": 1}}},
+    # A lone surrogate in the part of a window field that is read: Python's tokenizer refuses it.
+    {"transcript": "git status", "context": {"app_name": "Term\ud800inal"}},
+    {"transcript": "git status", "context": {"bundle_id": "com.apple.\udfff"}},
+    {"transcript": "git status", "context": {"window_title": "x" * (TITLE_CHARS - 1) + "\udc00"}},
+    {"transcript": "git status", "context": {"app_name": "unknown\ud800"}},
+    {"transcript": "   ", "context": {"window_title": "\ud800"}},  # refused even with no words
+]
+
+
+@pytest.mark.parametrize("mode", [(), ("--batch",)], ids=["stream", "batch"])
+def test_node_client_refuses_what_python_refuses(node: str, mode: tuple[str, ...]) -> None:
     """A record Python cannot classify is an error line (the others are answered); exit status 1."""
-    bad = [
-        {"transcript": "abc\ud800def"},
-        {"transcript": "\udc00"},
-        {"transcript": 5},
-        {"transcript": None},
-        {"context": {"app_name": "Terminal"}},
-        {"transcript": "git status", "context": "Terminal"},
-        {"transcript": "git status", "context": ["Terminal"]},
-        {"transcript": "git status", "context": {"app_name": 5}},
-        {"transcript": "git status", "context": {"window_title": {"a": 1}}},
-    ]
     clf = IntentClassifier()
-    for record in bad:
+    for record in BAD_RECORDS:
         with pytest.raises((TypeError, ValueError, KeyError)):
             clf.classify(record["transcript"], record.get("context"))
-    good = {"transcript": "git status", "context": {"app_name": "Terminal"}}
-    records = [good, *bad, good]
-    rc, answers, _ = run_client(node, default_model_dir(), records)
+    good = [{"transcript": "git status", "context": {"app_name": "Terminal"}}, {"transcript": " "}]
+    records = [good[0], *BAD_RECORDS, good[1], good[0]]
+    rc, answers, _ = run_client(node, default_model_dir(), records, *mode)
     assert rc == 1 and len(answers) == len(records)
-    assert [("error" in a) for a in answers] == [False] + [True] * len(bad) + [False]
-    problems, _ = compare(clf, [good, good], [answers[0], answers[-1]])
+    assert [("error" in a) for a in answers] == [False] + [True] * len(BAD_RECORDS) + [False, False]
+    kept = [answers[0], answers[-2], answers[-1]]
+    asked = good + good[:1]
+    if mode:
+        wants = as_python(
+            clf.classify_batch([r["transcript"] for r in asked], [r.get("context") for r in asked])
+        )
+    else:
+        wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in asked]
+    problems, _ = compare(asked, wants, kept)
     assert not problems, problems

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // A second client of the trm-intent model directory (model.onnx + tokenizer.json + trm_intent.json).
 //
-//   node classify.mjs MODEL_DIR < records.jsonl
+//   node classify.mjs MODEL_DIR [--batch] [--command-threshold P] [--halt-threshold P] < records.jsonl
 //
 // Reads one JSON record a line ({"transcript": str, "context": {app_name, bundle_id, window_title}}),
-// writes one JSON result a line as each line arrives. It re-implements the step contract of
-// src/trm_intent/contract.py (see README.md) with nothing but the three files of the directory.
+// writes one JSON result a line: as each line arrives, or with --batch once stdin ends (the
+// records run together as IntentClassifier.classify_batch runs them). It re-implements the step
+// contract of src/trm_intent/contract.py (format_version 3, see README.md) with nothing but the
+// three files of the directory.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,11 +18,17 @@ import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import tokenizers from 'tokenizers';
 
-export const FORMAT_VERSIONS = [1, 2];
-export const STEP_INPUTS = ['input_ids', 'attention_mask', 'y', 'z'];
-export const STEP_OUTPUTS = ['probs', 'halt', 'y_out', 'z_out'];
-const APP_FIELD_CHARS = 256; // code points of app_name / bundle_id read
-const TITLE_CHARS = 512; // code points of window_title read
+export const FORMAT_VERSION = 3;
+export const STEP_INPUTS = ['input_ids', 'attention_mask', 'window_ids', 'window_mask', 'y', 'z'];
+export const STEP_OUTPUTS = ['probs', 'halt', 'token_probs', 'y_out', 'z_out'];
+// The step graph of 9194ab8, before the per-token head (token_probs): still format_version 3, and
+// its answers are the same; this client reads both (it does not compute segments).
+export const STEP_OUTPUTS_WITHOUT_TOKENS = ['probs', 'halt', 'y_out', 'z_out'];
+export const LABELS = ['command', 'dictation'];
+export const APP_FIELD_CHARS = 256; // code points of app_name / bundle_id read
+export const TITLE_CHARS = 512; // code points of window_title read
+export const BATCH_ROWS = 64; // classifyBatch runs rows of similar length together, this many at a time
+const WINDOW_CACHE = 256; // window encodings kept (cleared when full)
 
 // Code points for which Python's str.isspace() is true: what Python's str.strip() removes.
 // Generated once with Python 3.11: [hex(c) for c in range(0x110000) if chr(c).isspace()].
@@ -85,18 +93,44 @@ function sha256(path) {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** Load and check a model directory; returns { classify(transcript, context) -> result }. */
-export async function loadModel(dir) {
+/** `value` as a threshold in (0, 1], as the Python runtime checks it (`name` for the message). */
+export function checkThreshold(value, name) {
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${JSON.stringify(value)}`);
+  if (!(Number.isFinite(value) && value > 0 && value <= 1)) throw new RangeError(`${name} must be in (0, 1], got ${value}`);
+  return value;
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Throw a TypeError when `text` holds a lone surrogate (Python's tokenizer refuses it; the JS
+ * binding would read it as U+FFFD). */
+function checkText(text, what) {
+  if (LONE_SURROGATE.test(text)) throw new TypeError(`${what} is not valid Unicode text (a lone surrogate)`);
+}
+
+const isCount = (v, max) => Number.isInteger(v) && v >= 0 && v <= max;
+
+/**
+ * Load and check a model directory. Options: `commandThreshold` and `haltThreshold` (default:
+ * the model's). Returns { meta, commandThreshold, haltThreshold, encode(transcript, context),
+ * classify(transcript, context), classifyBatch(transcripts, contexts) }.
+ */
+export async function loadModel(dir, options = {}) {
   const file = (name) => join(dir, name);
+  const metaPath = file('trm_intent.json');
   let meta;
   try {
-    meta = JSON.parse(readFileSync(file('trm_intent.json'), 'utf8'));
+    meta = JSON.parse(readFileSync(metaPath, 'utf8'));
   } catch (err) {
-    throw new ContractError(`${file('trm_intent.json')}: cannot read model metadata (${err.message})`);
+    throw new ContractError(`${metaPath}: cannot read model metadata (${err.message})`);
   }
-  if (!FORMAT_VERSIONS.includes(meta.format_version)) {
-    throw new ContractError(`${file('trm_intent.json')}: format_version ${JSON.stringify(meta.format_version)} `
-      + `is not supported (this client reads ${FORMAT_VERSIONS.join(' and ')})`);
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new ContractError(`${metaPath}: expected a JSON object`);
+  }
+  if (meta.format_version !== FORMAT_VERSION) {
+    throw new ContractError(`${metaPath}: format_version ${JSON.stringify(meta.format_version)} is not supported `
+      + `(this client reads ${FORMAT_VERSION}: window ids beside the transcript ids; re-export the model, `
+      + 'or use the client of the trm-intent version that wrote it)');
   }
   for (const [name, key] of [['model.onnx', 'onnx_sha256'], ['tokenizer.json', 'tokenizer_sha256']]) {
     let digest;
@@ -110,27 +144,72 @@ export async function loadModel(dir) {
         + '(the file is corrupt, truncated or belongs to another model)');
     }
   }
-  if ((meta.ensemble ?? []).length > 0) {
-    throw new ContractError(`${file('trm_intent.json')}: an ensemble (y, z with a member axis); this client runs one network`);
+  const { labels, config = {}, window: cut = {}, max_chars: maxChars, pad_id: padId } = meta;
+  if (JSON.stringify(labels) !== JSON.stringify(LABELS)) {
+    throw new ContractError(`${metaPath}: labels must be ${JSON.stringify(LABELS)}, got ${JSON.stringify(labels)}`);
   }
-  const { labels, config, max_chars: maxChars, halt_threshold: haltThreshold = 0.5 } = meta;
   const { max_tokens: maxTokens, hidden, n_sup: nSup } = config;
-
-  // The tokenizer, as the file says. Format 2 promises no added tokens (text such as "[ctx_editor]"
-  // is plain text); a format 1 file may hold them, and the Python runtime of format 1 used them.
-  const tokenizerJson = readFileSync(file('tokenizer.json'), 'utf8');
-  if (meta.format_version >= 2 && (JSON.parse(tokenizerJson).added_tokens ?? []).length > 0) {
-    throw new ContractError(`${file('tokenizer.json')}: declares added tokens; format_version 2 has none`);
+  for (const [name, value, max] of [['config.max_tokens', maxTokens, 1e6], ['config.hidden', hidden, 1e6],
+    ['config.n_sup', nSup, 1e3], ['max_chars', maxChars, 100000], ['pad_id', padId, 1e9],
+    ['window.app', cut.app, 64], ['window.bundle', cut.bundle, 64], ['window.title_head', cut.title_head, 256],
+    ['window.title_tail', cut.title_tail, 256]]) {
+    if (!isCount(value, max) || (value === 0 && !name.startsWith('window.') && name !== 'pad_id')) {
+      throw new ContractError(`${metaPath}: ${name} is ${JSON.stringify(value)}, not a count the contract allows`);
+    }
   }
-  const tokenizer = tokenizers.Tokenizer.fromString(tokenizerJson);
+  // The caller's threshold, else the model's (a bad one in trm_intent.json is the file's fault).
+  const threshold = (given, key) => {
+    if (given !== undefined && given !== null) return checkThreshold(given, key);
+    try {
+      return checkThreshold(meta[key] ?? 0.5, key);
+    } catch (err) {
+      throw new ContractError(`${metaPath}: ${err.message}`);
+    }
+  };
+  const haltThreshold = threshold(options.haltThreshold, 'halt_threshold');
+  const commandThreshold = threshold(options.commandThreshold, 'command_threshold');
+  // numpy compares a float32 `halt` or `probs[0]` with a Python float in float32 (NEP 50): so does
+  // this client (a Float32Array element is exactly a float32; the thresholds are rounded to one).
+  const halt32 = Math.fround(haltThreshold);
+  const command32 = Math.fround(commandThreshold);
+
+  // The tokenizer, as the file says. It must hold no added tokens: text such as "[ctx_editor]" or
+  // "[pad]" in a transcript or a title is plain text, never a control token.
+  const tokenizerPath = file('tokenizer.json');
+  const tokenizerJson = readFileSync(tokenizerPath, 'utf8');
+  let added;
+  try {
+    added = JSON.parse(tokenizerJson).added_tokens ?? [];
+  } catch (err) {
+    throw new ContractError(`${tokenizerPath}: not valid JSON (${err.message})`);
+  }
+  if (added.length > 0) {
+    throw new ContractError(`${tokenizerPath}: declares added tokens (${added.slice(0, 4).map((t) => t.content)}...); `
+      + 'the contract\'s tokenizer has none');
+  }
+  let tokenizer;
+  let windowTokenizer;
+  try {
+    // Two copies, as the Python InputEncoder: transcripts are cut by the tokenizer (max_tokens - 1
+    // ids), window fields are read whole and cut here, at both ends.
+    tokenizer = tokenizers.Tokenizer.fromString(tokenizerJson);
+    windowTokenizer = tokenizers.Tokenizer.fromString(tokenizerJson);
+  } catch (err) {
+    throw new ContractError(`${tokenizerPath}: cannot load tokenizer (${err.message})`);
+  }
   tokenizer.disablePadding();
   tokenizer.setTruncation(maxTokens - 1);
+  windowTokenizer.disablePadding();
+  windowTokenizer.disableTruncation();
+  if (tokenizer.tokenToId('[pad]') !== padId) {
+    throw new ContractError(`${metaPath}: pad_id ${padId} is not the tokenizer's [pad] entry`);
+  }
   const contextIds = new Map();
   const contextId = (kind) => {
     if (!contextIds.has(kind)) {
       const id = tokenizer.tokenToId(`[ctx_${kind}]`);
       if (id === null || id === undefined) {
-        throw new ContractError(`${file('tokenizer.json')}: no [ctx_${kind}] entry`);
+        throw new ContractError(`${tokenizerPath}: no [ctx_${kind}] entry`);
       }
       contextIds.set(kind, id);
     }
@@ -146,71 +225,216 @@ export async function loadModel(dir) {
   for (const kind of ['unknown', 'other', ...rules.bundleIds.values(), ...rules.appNames.values(),
     ...rules.browserTitles.map(([, k]) => k)]) contextId(kind);
 
-  const session = await ort.InferenceSession.create(file('model.onnx'), {
-    executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1,
-    executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
-  });
-  if (session.inputNames.join() !== STEP_INPUTS.join() || session.outputNames.join() !== STEP_OUTPUTS.join()) {
+  let session;
+  try {
+    session = await ort.InferenceSession.create(file('model.onnx'), {
+      executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1,
+      executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
+    });
+  } catch (err) {
+    throw new ContractError(`${file('model.onnx')}: onnxruntime cannot load it (${err.message})`);
+  }
+  const outputs = session.outputNames.join();
+  if (session.inputNames.join() !== STEP_INPUTS.join()
+    || (outputs !== STEP_OUTPUTS.join() && outputs !== STEP_OUTPUTS_WITHOUT_TOKENS.join())) {
     throw new ContractError(`${file('model.onnx')}: inputs/outputs ${session.inputNames} / ${session.outputNames} `
       + `are not the TRM step's ${STEP_INPUTS} / ${STEP_OUTPUTS}`);
   }
-  // numpy compares the float32 `halt` with the threshold in float32 (NEP 50): so does this client.
-  const threshold32 = Math.fround(haltThreshold);
 
-  async function classify(transcript, context) {
+  /** The ids of one window field's text, all of them (no truncation); "" gives none. */
+  async function fieldIds(text, what) {
+    if (text === '') return [];
+    checkText(text, what);
+    return (await windowTokenizer.encode(text, null, { addSpecialTokens: false })).getIds();
+  }
+
+  /** Rule 2 (InputEncoder.window_ids): the context id, then the cut ids of app, bundle, title. */
+  async function windowIds(win) {
+    const texts = [
+      ['context.app_name', strip(head(win.app_name, APP_FIELD_CHARS), PY_STRIP)],
+      ['context.bundle_id', strip(head(win.bundle_id, APP_FIELD_CHARS), PY_STRIP)],
+      ['context.window_title', strip(head(win.window_title, TITLE_CHARS), PY_STRIP)],
+    ].map(([what, f]) => [what, f.toLowerCase() === 'unknown' ? '' : f]);
+    const [app, bundle, title] = await Promise.all(texts.map(([what, text]) => fieldIds(text, what)));
+    const titleIds = title.length > cut.title_head + cut.title_tail
+      ? [...title.slice(0, cut.title_head), ...(cut.title_tail ? title.slice(title.length - cut.title_tail) : [])]
+      : title;
+    // Python's bundle[len(bundle) - n:]. Mind: with fewer than n ids the start is negative and
+    // counts from the end, in Python as in JS slice (3 ids, n = 4: the last one only). This copies
+    // the Python runtime as it is; keep the two in step.
+    const bundleIds = cut.bundle ? bundle.slice(bundle.length - cut.bundle) : [];
+    return [contextId(contextKind(rules, win)), ...app.slice(0, cut.app), ...bundleIds, ...titleIds];
+  }
+
+  const windows = new Map(); // the window seldom changes between utterances: encode it once
+  /** The model's input for `transcript` said in `context`: { ids, windowIds }, each led by the
+   * context id. Throws TypeError for what the Python runtime refuses. */
+  async function encode(transcript, context) {
     if (typeof transcript !== 'string') throw new TypeError('transcript must be a string');
     const win = windowOf(context);
-    const kind = contextKind(rules, win);
-    if (strip(transcript, PY_STRIP) === '') { // rule 2: nothing to run
-      const probabilities = Object.fromEntries(labels.map((l) => [l, l === 'dictation' ? 1 : 0]));
-      return { intent: 'dictation', confidence: 1, probabilities, halting_confidence: 1, steps: 0 };
+    const key = JSON.stringify([win.app_name, win.bundle_id, win.window_title]);
+    let wids = windows.get(key);
+    if (wids === undefined) {
+      wids = await windowIds(win);
+      if (windows.size >= WINDOW_CACHE) windows.clear();
+      windows.set(key, wids);
     }
     const text = head(transcript, maxChars);
-    if (/\p{Cs}/u.test(text)) throw new TypeError('transcript is not valid Unicode text (a lone surrogate)');
+    checkText(text, 'transcript');
     const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
-    const ids = [contextId(kind), ...encoding.getIds().slice(0, maxTokens - 1)];
-    const seq = ids.length;
-    const feed = {
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, seq]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(seq).fill(1n), [1, seq]),
-      y: new ort.Tensor('float32', new Float32Array(seq * hidden), [1, seq, hidden]),
-      z: new ort.Tensor('float32', new Float32Array(seq * hidden), [1, seq, hidden]),
-    };
-    let out;
-    let steps = 0;
-    while (steps < nSup) { // rule 3: supervision steps until the halting head is confident
-      out = await session.run(feed);
-      steps++;
-      if (out.halt.data[0] >= threshold32) break;
-      feed.y = out.y_out;
-      feed.z = out.z_out;
-    }
-    const probs = Array.from(out.probs.data);
-    let best = 0;
-    probs.forEach((p, i) => { if (p > probs[best]) best = i; }); // numpy argmax: the first maximum
-    return {
-      intent: labels[best], confidence: probs[best],
-      probabilities: Object.fromEntries(labels.map((l, i) => [l, probs[i]])),
-      halting_confidence: out.halt.data[0], steps,
-    };
+    return { ids: [wids[0], ...encoding.getIds().slice(0, maxTokens - 1)], windowIds: wids };
   }
-  return { meta, classify };
+
+  const isEmpty = (transcript) => strip(transcript, PY_STRIP) === '';
+  /** Rule 3's empty transcript: dictation, sure, without running the model. */
+  const emptyResult = () => ({
+    intent: 'dictation', confidence: 1, halting_confidence: 1,
+    probabilities: Object.fromEntries(labels.map((l) => [l, l === 'dictation' ? 1 : 0])), steps: 0,
+  });
+  /** Rule 5: command when probs[0] reaches the command threshold; confidence is the intent's probability. */
+  const toResult = (probs, halt, steps) => {
+    const best = probs[0] >= command32 ? 0 : 1;
+    return {
+      intent: labels[best], confidence: probs[best], halting_confidence: halt,
+      probabilities: Object.fromEntries(labels.map((l, i) => [l, probs[i]])), steps,
+    };
+  };
+
+  const int64 = (rows, width) => {
+    const data = new BigInt64Array(rows.length * width).fill(BigInt(padId));
+    const mask = new BigInt64Array(rows.length * width);
+    rows.forEach((row, r) => {
+      row.forEach((id, c) => { data[r * width + c] = BigInt(id); mask[r * width + c] = 1n; });
+    });
+    return [new ort.Tensor('int64', data, [rows.length, width]), new ort.Tensor('int64', mask, [rows.length, width])];
+  };
+  /** Rows of a [batch, ...] tensor (`keep`: the row indices kept). */
+  const rowsOf = (tensor, keep) => {
+    const [batch, ...rest] = tensor.dims;
+    const size = tensor.data.length / batch;
+    const data = new tensor.data.constructor(keep.length * size);
+    keep.forEach((r, k) => data.set(tensor.data.subarray(r * size, (r + 1) * size), k * size));
+    return new ort.Tensor(tensor.type, data, [keep.length, ...rest]);
+  };
+
+  /** Rule 4 (contract.run_steps): supervision steps on right-padded rows until every row halts.
+   * Returns one [probs, halt, steps] per row. */
+  async function runSteps(rows) {
+    const seq = Math.max(...rows.map((r) => r.ids.length));
+    const wseq = Math.max(...rows.map((r) => r.windowIds.length));
+    const [inputIds, attentionMask] = int64(rows.map((r) => r.ids), seq);
+    const [windowIdsT, windowMask] = int64(rows.map((r) => r.windowIds), wseq);
+    const state = () => new ort.Tensor('float32', new Float32Array(rows.length * seq * hidden), [rows.length, seq, hidden]);
+    let feed = { input_ids: inputIds, attention_mask: attentionMask, window_ids: windowIdsT, window_mask: windowMask,
+      y: state(), z: state() };
+    const out = rows.map(() => null);
+    let live = rows.map((_, r) => r);
+    for (let n = 1; n <= nSup; n++) {
+      const step = await session.run(feed);
+      const nLabels = step.probs.dims[1];
+      const keep = [];
+      live.forEach((r, k) => {
+        const halt = step.halt.data[k];
+        out[r] = [Array.from(step.probs.data.subarray(k * nLabels, (k + 1) * nLabels)), halt, n];
+        if (halt < halt32) keep.push(k);
+      });
+      if (keep.length === 0) break;
+      if (keep.length === live.length) {
+        feed = { ...feed, y: step.y_out, z: step.z_out };
+      } else {
+        live = keep.map((k) => live[k]);
+        feed = Object.fromEntries([...STEP_INPUTS.slice(0, 4).map((name) => [name, rowsOf(feed[name], keep)]),
+          ['y', rowsOf(step.y_out, keep)], ['z', rowsOf(step.z_out, keep)]]);
+      }
+    }
+    return out;
+  }
+
+  /** IntentClassifier.classify(): one utterance. An empty or whitespace-only transcript (Python's
+   * str.strip()) is dictation with confidence 1 and steps 0, without running the model. */
+  async function classify(transcript, context) {
+    const row = await encode(transcript, context); // a bad window is refused even with no words
+    if (isEmpty(transcript)) return emptyResult();
+    const [[probs, halt, steps]] = await runSteps([row]);
+    return toResult(probs, halt, steps);
+  }
+
+  /** classify_batch() for rows already encoded (`encoded[i]` null: an empty transcript). */
+  async function runEncoded(encoded) {
+    const results = encoded.map(() => emptyResult());
+    const order = encoded.map((_, i) => i).filter((i) => encoded[i] !== null)
+      .sort((a, b) => encoded[a].ids.length - encoded[b].ids.length); // stable, as Python's sorted()
+    for (let start = 0; start < order.length; start += BATCH_ROWS) {
+      const chunk = order.slice(start, start + BATCH_ROWS);
+      const answers = await runSteps(chunk.map((i) => encoded[i]));
+      chunk.forEach((i, r) => { results[i] = toResult(...answers[r]); });
+    }
+    return results;
+  }
+
+  /** IntentClassifier.classify_batch(): the same answers as Python's, rows of similar length run
+   * together BATCH_ROWS at a time (a row's numbers may differ in the last bits from classify()'s). */
+  async function classifyBatch(transcripts, contexts) {
+    if (typeof transcripts === 'string' || !Array.isArray(transcripts)) {
+      throw new TypeError('classifyBatch takes an array of transcripts');
+    }
+    contexts = contexts ?? transcripts.map(() => null);
+    if (contexts.length !== transcripts.length) {
+      throw new RangeError(`${transcripts.length} transcripts but ${contexts.length} contexts`);
+    }
+    const encoded = [];
+    for (let i = 0; i < transcripts.length; i++) {
+      const row = await encode(transcripts[i], contexts[i]);
+      encoded.push(isEmpty(transcripts[i]) ? null : row);
+    }
+    return runEncoded(encoded);
+  }
+
+  return { meta, commandThreshold, haltThreshold, encode, isEmpty, classify, classifyBatch, runEncoded };
+}
+
+const USAGE = 'usage: node classify.mjs MODEL_DIR [--batch] [--command-threshold P] [--halt-threshold P] < records.jsonl\n';
+
+function parseArgs(argv) {
+  const args = { dir: null, batch: false, options: {} };
+  const names = { '--command-threshold': 'commandThreshold', '--halt-threshold': 'haltThreshold' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    if (flag === '--batch' && inline === undefined) {
+      args.batch = true;
+    } else if (flag in names) {
+      const text = inline ?? argv[++i];
+      const value = text === undefined || text.trim() === '' ? NaN : Number(text);
+      if (Number.isNaN(value)) throw new TypeError(`${flag} needs a number, got ${JSON.stringify(text)}`);
+      args.options[names[flag]] = checkThreshold(value, flag.slice(2).replace('-', '_'));
+    } else if (!flag.startsWith('--') && args.dir === null) {
+      args.dir = flag;
+    } else {
+      throw new TypeError(`unexpected argument ${JSON.stringify(argv[i])}`);
+    }
+  }
+  if (args.dir === null) throw new TypeError('no MODEL_DIR');
+  return args;
 }
 
 async function main(argv) {
-  if (argv.length !== 1) {
-    process.stderr.write('usage: node classify.mjs MODEL_DIR < records.jsonl\n');
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`classify.mjs: ${err.message}\n${USAGE}`);
     return 2;
   }
   let model;
   try {
-    model = await loadModel(argv[0]);
+    model = await loadModel(args.dir, args.options);
   } catch (err) {
     process.stderr.write(`classify.mjs: ${err.message}\n`);
     return 2;
   }
   let failed = 0;
   let lineNo = 0;
+  const pending = []; // --batch: [line number, encoded row (null: empty transcript) or error]
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     lineNo++;
     if (!line.trim()) continue;
@@ -218,12 +442,28 @@ async function main(argv) {
     try {
       const record = JSON.parse(line);
       if (record === null || typeof record !== 'object') throw new TypeError('a record must be a JSON object');
+      if (args.batch) {
+        const row = await model.encode(record.transcript, record.context);
+        pending.push(model.isEmpty(record.transcript) ? null : row);
+        continue;
+      }
       result = await model.classify(record.transcript, record.context);
     } catch (err) {
       failed++;
       result = { error: `line ${lineNo}: ${err.message}` };
+      if (args.batch) {
+        pending.push(result);
+        continue;
+      }
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  if (args.batch) {
+    const rows = pending.map((p) => (p !== null && 'error' in p ? null : p));
+    const results = await model.runEncoded(rows);
+    pending.forEach((p, i) => {
+      process.stdout.write(`${JSON.stringify(p !== null && 'error' in p ? p : results[i])}\n`);
+    });
   }
   return failed ? 1 : 0;
 }
