@@ -251,7 +251,7 @@ class InputEncoder:
         )
         if len(title) > cut.title_head + cut.title_tail:
             title = title[: cut.title_head] + (title[len(title) - cut.title_tail :] if cut.title_tail else [])
-        bundle = bundle[len(bundle) - cut.bundle :] if cut.bundle else []
+        bundle = bundle[max(0, len(bundle) - cut.bundle) :] if cut.bundle else []
         return [self.context_ids[self.rules.kind(context)], *app[: cut.app], *bundle, *title]
 
     def transcript_ids(self, transcript: str) -> tuple[list[int], list[int]]:
@@ -329,31 +329,32 @@ def segments(
     ]
     if intent != "command":
         return whole
-    total = np.zeros(len(spans))
-    count = np.zeros(len(spans))
-    for word, p in zip(words, token_probs):
+    # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
+    total = [0.0] * len(spans)
+    count = [0] * len(spans)
+    for word, p in zip(words, token_probs.tolist()):
         if word >= 0:
             total[word] += p
             count[word] += 1
-    p_word = np.empty(len(spans))
+    p_word: list[float] = []
     last = 1.0
-    for i in range(len(spans)):
-        last = total[i] / count[i] if count[i] else last
-        p_word[i] = last
-    is_command = p_word >= 0.5
-    if not is_command.any() or is_command.all():
+    for t, c in zip(total, count):
+        last = t / c if c else last
+        p_word.append(last)
+    is_command = [p >= 0.5 for p in p_word]
+    if all(is_command) or not any(is_command):
         return whole
     out: list[Segment] = []
     start = 0
     for i in range(1, len(spans) + 1):
         if i == len(spans) or is_command[i] != is_command[start]:
-            command = bool(is_command[start])
-            sure = p_word[start:i] if command else 1.0 - p_word[start:i]
+            command = is_command[start]
+            sure = min(p if command else 1.0 - p for p in p_word[start:i])
             out.append(
                 Segment.model_construct(
                     text=transcript[spans[start][0] : spans[i - 1][1]],
                     intent="command" if command else "dictation",
-                    confidence=float(sure.min()),
+                    confidence=sure,
                     start=spans[start][0],
                     end=spans[i - 1][1],
                 )
