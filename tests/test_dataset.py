@@ -372,7 +372,9 @@ def test_contexts(committed) -> None:
         r.context.app_name == "unknown" and r.context.bundle_id == "unknown" and r.context.window_title == ""
         for r in records
     )
-    assert 0.07 <= fallback / len(records) <= 0.14
+    # The developer-window and titled-window families always name their window, so the share of
+    # records said with no window at all fell to about 6.9% when they came in.
+    assert 0.06 <= fallback / len(records) <= 0.14
     kinds = Counter(context_kind(r.context) for r in records)  # the model's kinds
     for kind in CONTEXT_KINDS:
         assert kinds[kind] >= 20, kinds

@@ -12,6 +12,8 @@ import pytest
 from trm_intent import DataError, IntentClassifier, ModelError, TRMConfig, load_records
 from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE
 from trm_intent.cli import main
+from trm_intent.config import TrainConfig
+from trm_intent.contract import batch_inputs
 
 from .conftest import TINY_CONFIG
 
@@ -30,8 +32,13 @@ def test_model_directory_is_complete_and_unrolled(tiny_model: Path) -> None:
     }
     assert dims["input_ids"] == ["batch", "seq"]
     assert dims["y"][:2] == ["batch", "seq"]
+    assert dims["window_ids"] == dims["window_mask"] == ["batch", "window"]
     meta = json.loads((tiny_model / META_FILE).read_text())
+    assert meta["format_version"] == 3
     assert meta["labels"] == ["command", "dictation"]
+    # The window cut the model was trained with, and the command threshold chosen on held-out.
+    assert meta["window"] == TrainConfig().window.model_dump()
+    assert 0.5 <= meta["command_threshold"] <= 1
     assert meta["config"]["hidden"] == 32 and meta["metrics"]["val_acc"] > 0
     # How long the run was set to train and which epoch it kept are both on record.
     training = meta["training"]
@@ -203,8 +210,9 @@ def test_bad_model_directories(tmp_path: Path, tiny_model: Path) -> None:
 def test_y_z_feedback_changes_the_answer_state(tiny_model: Path) -> None:
     """The step graph really recurses: feeding (y, z) back changes y."""
     clf = IntentClassifier(tiny_model)
-    ids = np.array([clf.encode("go to line 5", None)], dtype=np.int64)
-    state = np.zeros((1, ids.shape[1], 32), np.float32)
-    _, _, y1, z1 = clf.step(ids, np.ones_like(ids), state, state)
-    _, _, y2, _ = clf.step(ids, np.ones_like(ids), y1, z1)
+    inputs = batch_inputs([clf.encode("go to line 5", None)], clf.meta.pad_id)
+    state = np.zeros((1, inputs[0].shape[1], 32), np.float32)
+    ids, mask, window, window_mask = inputs
+    *_, y1, z1 = clf.step(ids, mask, window, window_mask, state, state)
+    *_, y2, _ = clf.step(ids, mask, window, window_mask, y1, z1)
     assert not np.allclose(y1, y2)
