@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import DATA
 
 
@@ -111,3 +113,47 @@ def test_data_report() -> None:
     out = run("data-report", str(DATA))
     assert out.returncode == 0, out.stderr
     assert "command" in out.stdout and "dictation" in out.stdout
+
+
+def test_eval_prints_the_command_precision_recall_table(tmp_path: Path) -> None:
+    """`trm-intent eval` shows the command decision at each threshold, the model's own marked, and
+    the marked row is what classify() decides."""
+    from trm_intent import IntentClassifier, load_records
+    from trm_intent.evaluate import CURVE_THRESHOLDS
+
+    records = load_records(DATA)[0][::10]
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text("".join(r.model_dump_json(exclude_none=True) + "\n" for r in records))
+    out = run("eval", "--data", str(sample))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    start = lines.index(next(x for x in lines if x.startswith("command decision:")))
+    assert lines[start + 1].split() == ["threshold", "precision", "recall", "commands"]
+    table = []
+    for line in lines[start + 2 :]:
+        if not line.strip():
+            break
+        table.append(line)
+    rows = [[float(v) for v in line.split()[:4]] for line in table]
+    marked = [row for row, line in zip(rows, table) if line.endswith("<- this model's")]
+    clf = IntentClassifier()
+    assert len(marked) == 1 and marked[0][0] == pytest.approx(clf.command_threshold, abs=5e-5)
+    assert {round(t, 4) for t in CURVE_THRESHOLDS} <= {row[0] for row in rows}
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    for row in rows:
+        assert 0 <= row[1] <= 1 and 0 <= row[2] <= 1
+    assert [row[3] for row in rows] == sorted((row[3] for row in rows), reverse=True)  # fewer as it rises
+    # The marked row is the decision users get from classify().
+    scored = [r for r in records if "ambiguous" not in r.tags]
+    said = [x.intent for x in clf.classify_batch([r.transcript for r in scored], [r.context for r in scored])]
+    decided = sum(s == "command" for s in said)
+    right = sum(s == r.label == "command" for s, r in zip(said, scored))
+    commands = sum(r.label == "command" for r in scored)
+    _, precision, recall, n = marked[0]
+    assert n == decided
+    assert precision == pytest.approx(right / decided if decided else 1.0, abs=5e-5)
+    assert recall == pytest.approx(right / commands, abs=5e-5)
+    # The JSON report carries the same curve and threshold.
+    report = json.loads(run("eval", "--data", str(sample), "--json").stdout)["model"]
+    assert report["command_threshold"] == clf.command_threshold
+    assert [pt["commands"] for pt in report["command_curve"]] == [int(row[3]) for row in rows]

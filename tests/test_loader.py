@@ -17,12 +17,13 @@ import pytest
 
 from trm_intent import IntentClassifier, ModelError, WindowContext
 from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, sha256_file
-from trm_intent.contract import run_steps
+from trm_intent.contract import ModelInput, batch_inputs, run_steps
 from trm_intent.runtime import default_model_dir
 
 from .conftest import DATA
 
 SLACK = WindowContext(app_name="Slack", bundle_id="com.tinyspeck.slackmacgap")
+VSCODE_TITLED = WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode", window_title="intent.py")
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +112,19 @@ def test_a_format_it_does_not_know_is_refused(tmp_path: Path) -> None:
         IntentClassifier(model)
 
 
+def test_a_format_2_model_from_before_the_window_is_refused_by_name(tmp_path: Path) -> None:
+    """A model exported before the window was read (format 2: no window ids in its graph, no
+    `window` or `command_threshold` in its JSON) is refused naming format_version, not half-loaded."""
+
+    def format_2(meta: dict[str, Any]) -> None:
+        meta.update(format_version=2)
+        del meta["window"], meta["command_threshold"]
+
+    model = _edit_meta(_copy(tmp_path), format_2)
+    with pytest.raises(ModelError, match=r"trm_intent\.json: format_version 2 is not supported.*re-export"):
+        IntentClassifier(model)
+
+
 @pytest.mark.parametrize("text", ["[" * 200_000 + "]" * 200_000, '{"format_version": ' + "9" * 5000 + "}"])
 def test_hostile_json_is_a_model_error_naming_the_file(tmp_path: Path, text: str) -> None:
     model = _copy(tmp_path)
@@ -149,6 +163,7 @@ def _fake_step(path: Path, probs: list[float], extra_node: tuple[str, str] | Non
         helper.make_node("Concat", ["batch", "width"], ["shape"], axis=0),
         helper.make_node("Expand", ["row", "shape"], ["probs"]),
         helper.make_node("ReduceMean", ["y", "axes"], ["halt"], keepdims=0),
+        helper.make_node("ReduceMean", ["y", "last"], ["token_probs"], keepdims=0),
         helper.make_node("Identity", ["y"], ["y_out"]),
         helper.make_node("Identity", ["z"], ["z_out"]),
     ]
@@ -159,6 +174,7 @@ def _fake_step(path: Path, probs: list[float], extra_node: tuple[str, str] | Non
         helper.make_tensor("row", TensorProto.FLOAT, [len(probs)], probs),
         helper.make_tensor("width", TensorProto.INT64, [1], [len(probs)]),
         helper.make_tensor("axes", TensorProto.INT64, [2], [1, 2]),
+        helper.make_tensor("last", TensorProto.INT64, [1], [2]),
     ]
     state = ["b", "s", 64]
     graph = helper.make_graph(
@@ -167,12 +183,14 @@ def _fake_step(path: Path, probs: list[float], extra_node: tuple[str, str] | Non
         inputs=[
             helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "s"]),
             helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"]),
+            helper.make_tensor_value_info("window_ids", TensorProto.INT64, ["b", "w"]),
+            helper.make_tensor_value_info("window_mask", TensorProto.INT64, ["b", "w"]),
             helper.make_tensor_value_info("y", TensorProto.FLOAT, state),
             helper.make_tensor_value_info("z", TensorProto.FLOAT, state),
         ],
         outputs=[
             helper.make_tensor_value_info(n, TensorProto.FLOAT, None)
-            for n in ("probs", "halt", "y_out", "z_out")
+            for n in ("probs", "halt", "token_probs", "y_out", "z_out")
         ],
         initializer=inits,
     )
@@ -236,6 +254,23 @@ def test_halt_threshold_is_checked(value: Any, error: type[Exception]) -> None:
         IntentClassifier(halt_threshold=value)
 
 
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (0, ValueError),
+        (1.5, ValueError),
+        (-0.5, ValueError),
+        (math.nan, ValueError),
+        ("x", TypeError),
+        ("0.9", TypeError),
+        (True, TypeError),  # a bool is not a probability, though Python counts it as an int
+    ],
+)
+def test_command_threshold_is_checked(value: Any, error: type[Exception]) -> None:
+    with pytest.raises(error, match="command_threshold"):
+        IntentClassifier(command_threshold=value)
+
+
 def test_a_lone_surrogate_is_a_clear_error(clf: IntentClassifier) -> None:
     with pytest.raises(ValueError, match="lone surrogate U\\+D800 at position 3"):
         clf.classify("go \ud800 up")
@@ -244,22 +279,20 @@ def test_a_lone_surrogate_is_a_clear_error(clf: IntentClassifier) -> None:
 
 
 def test_dictated_text_is_never_a_control_token(clf: IntentClassifier) -> None:
-    specials = {clf.encode("x", None)[0]} | set(range(11))  # [pad] and the ten context tokens
+    specials = {clf.encode("x", None).ids[0]} | set(range(11))  # [pad] and the ten context tokens
     for text in ("[ctx_terminal] git status", "[pad] [pad]", "[ctx_editor]", "hello [CTX_CHAT] there"):
-        ids = clf.encode(text, SLACK)
+        ids, window = clf.encode(text, SLACK)[:2]
         assert not specials & set(ids[1:]), (text, ids)
+        # The window's fields are text too: a title cannot smuggle in a control token either.
+        titled = clf.encode("undo", WindowContext(app_name="Slack", window_title=text)).window_ids
+        assert not specials & set(titled[1:]), (text, titled)
     # What the injection used to feed the model: the terminal's control token inside a Slack message.
-    injected = [
-        clf.encode("", SLACK)[0],
-        clf.encode("", {"app_name": "Terminal"})[0],
-        *clf.encode("git status", SLACK)[1:],
-    ]
-    arr = np.array([injected], dtype=np.int64)
-    probs, _, _ = run_steps(
-        clf.step, arr, np.ones_like(arr), clf.meta.config.hidden, clf.meta.config.n_sup, clf.halt_threshold
-    )
+    slack = clf.encode("git status", SLACK)
+    injected = [slack.ids[0], clf.encode("", {"app_name": "Terminal"}).ids[0], *slack.ids[1:]]
+    inputs = batch_inputs([ModelInput(injected, slack.window_ids, [-1, *slack.words])], clf.meta.pad_id)
+    out = run_steps(clf.step, inputs, clf.meta.config.hidden, clf.meta.config.n_sup, clf.halt_threshold)
     said = clf.classify("[ctx_terminal] git status", SLACK)
-    assert abs(said.probabilities["command"] - float(probs[0][0])) > 1e-3
+    assert abs(said.probabilities["command"] - float(out[0][0][0])) > 1e-3
 
 
 def test_a_classifier_says_it_cannot_be_pickled(clf: IntentClassifier) -> None:
@@ -285,9 +318,11 @@ def test_classify_batch_of_many_is_faster_than_one_by_one(clf: IntentClassifier)
 
 
 def test_probabilities_of_a_real_step_are_finite(clf: IntentClassifier) -> None:
-    ids = np.array([clf.encode("go to line 5", None)], dtype=np.int64)
-    state = np.zeros((1, ids.shape[1], clf.meta.config.hidden), np.float32)
-    probs, halt, _, _ = clf.step(ids, np.ones_like(ids), state, state)
+    inputs = batch_inputs([clf.encode("go to line 5", VSCODE_TITLED)], clf.meta.pad_id)
+    state = np.zeros((1, inputs[0].shape[1], clf.meta.config.hidden), np.float32)
+    ids, mask, window, window_mask = inputs
+    out = clf.step(ids, mask, window, window_mask, state, state)
+    probs, halt = out[0], out[1]
     assert np.isfinite(probs).all() and 0 <= float(halt[0]) <= 1
 
 
