@@ -214,6 +214,7 @@ class Variant:
     n_sup: int | None = None
     best_epoch: int | None = None  # the epoch kept (best held-out accuracy); TRMs only
     planned_epochs: int | None = None  # the epochs the run was configured for; TRMs only
+    command_threshold: float = 0.5  # the decision the results were made at (a TRM's own threshold)
     result: dict[str, Any] = field(default_factory=dict)
 
 
@@ -250,6 +251,7 @@ def trm_variant(
         n_sup=cfg.n_sup,
         best_epoch=tr.epochs,
         planned_epochs=tr.planned_epochs,
+        command_threshold=clf.command_threshold,
     )
     return variant, clf
 
@@ -262,7 +264,17 @@ def baseline_variant(
 
     def predict(recs: Sequence[LabeledRecord]) -> list[Any]:
         labels = peer.predict_all([r.transcript for r in recs], [r.context for r in recs])
-        return [SimpleNamespace(intent=lab, confidence=1.0, steps=0) for lab in labels]
+        # A label without a probability: the one it gives is certain (score() reads probabilities).
+        return [
+            SimpleNamespace(
+                intent=lab,
+                confidence=1.0,
+                steps=0,
+                probabilities={"command": float(lab == "command"), "dictation": float(lab != "command")},
+                segments=[],  # one span: the whole transcript has the label
+            )
+            for lab in labels
+        ]
 
     what = {
         "fasttext": "fastText: word bigrams, char n-grams 2-5, dim 64, context kind (benchmarks/peers.py)",
@@ -286,9 +298,14 @@ def coverage_acc(conf: np.ndarray, correct: np.ndarray, cov: float) -> float:
 
 
 def set_metrics(
-    recs: Sequence[LabeledRecord], results: Sequence[Any], kinds: Sequence[str], has_conf: bool
+    recs: Sequence[LabeledRecord],
+    results: Sequence[Any],
+    kinds: Sequence[str],
+    has_conf: bool,
+    command_threshold: float = 0.5,
 ) -> dict[str, Any]:
-    rep = score(recs, results)
+    """Metrics of ``results``, decided at ``command_threshold`` (the model's own)."""
+    rep = score(recs, results, command_threshold)
     scored = np.array([AMBIGUOUS not in r.tags for r in recs])
     correct = np.array([r.label == p.intent for r, p in zip(recs, results)])
     conf = np.array([p.confidence for p in results])
@@ -387,13 +404,13 @@ def run_ablation(
         if dev:
             sets["dev"] = (dev, dev_kinds)
         for s, (recs, kinds) in sets.items():
-            v.result[s] = set_metrics(recs, v.predict(recs), kinds, v.has_confidence)
+            v.result[s] = set_metrics(recs, v.predict(recs), kinds, v.has_confidence, v.command_threshold)
         rob: dict[str, dict[str, Any]] = {}
         for p, fns in PERTURBATIONS.items():
             rob[p] = {}
             for s, (recs, _kinds) in sets.items():
                 prec, changed = pert_dev[p] if s == "dev" else perturbed(recs, fns)
-                acc = score(prec, v.predict(prec)).accuracy
+                acc = score(prec, v.predict(prec), v.command_threshold).accuracy
                 rob[p][s] = {
                     "accuracy": acc,
                     "drop_pts": 100 * (v.result[s]["accuracy"] - acc),
@@ -419,6 +436,7 @@ def run_ablation(
             "n_sup": v.n_sup,
             "best_epoch": v.best_epoch,
             "planned_epochs": v.planned_epochs,
+            "command_threshold": v.command_threshold,
             "split": v.split_note,
             "val_records": len(v.val),
             **v.result,
@@ -512,8 +530,10 @@ def render(R: dict[str, Any], png_name: str) -> str:
         )
     )
     add(
-        "- **Accuracy** leaves out records tagged `ambiguous` (as `trm-intent eval` does). Baselines "
-        "give labels only, so they have no ECE, confidence or risk-coverage.\n"
+        "- **Accuracy** leaves out records tagged `ambiguous` (as `trm-intent eval` does); each TRM "
+        "decides at its own command threshold (trm_intent.json's `command_threshold`: "
+        + ", ".join(f"{r['name']} {r['command_threshold']:.4f}" for r in rows if r["kind"] == "trm")
+        + "). Baselines give labels only, so they have no ECE, confidence or risk-coverage.\n"
     )
 
     add("## All variants\n")

@@ -19,7 +19,15 @@ import numpy as np
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext
 from trm_intent.artifacts import MODEL_FILE
-from trm_intent.contract import CONTEXT_KINDS, empty_result, is_empty, pad_batch, run_steps
+from trm_intent.contract import (
+    CONTEXT_KINDS,
+    ModelInput,
+    batch_inputs,
+    decide,
+    empty_result,
+    is_empty,
+    run_steps,
+)
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
@@ -58,8 +66,9 @@ def torch_trm(clf: IntentClassifier) -> Peer:
 
     ``state_from_onnx`` turns the graph's initialisers back into the torch state dict;
     ``step_fn`` makes the torch model the contract's step function, and
-    :func:`trm_intent.contract.run_steps` runs the steps with the model's early exit, on the ids
-    of ``clf.encode``: everything but the network itself is what classify() runs.
+    :func:`trm_intent.contract.run_steps` runs the steps with the model's early exit, on the
+    transcript and window ids of ``clf.encode``, decided at the model's ``command_threshold``:
+    everything but the network itself is what classify() runs.
     """
     import onnx
     import torch
@@ -74,10 +83,10 @@ def torch_trm(clf: IntentClassifier) -> Peer:
     step = step_fn(model.eval())
     labels, pad = clf.labels, clf.meta.pad_id
 
-    def run(encoded: Sequence[Sequence[int]]) -> list[str]:
-        ids, mask = pad_batch(encoded, pad)
-        probs, _, _ = run_steps(step, ids, mask, cfg.hidden, cfg.n_sup, clf.halt_threshold)
-        return [labels[int(row.argmax())] for row in probs]
+    def run(encoded: Sequence[ModelInput]) -> list[str]:
+        inputs = batch_inputs(encoded, pad)
+        probs = run_steps(step, inputs, cfg.hidden, cfg.n_sup, clf.halt_threshold)[0]
+        return [labels[decide(row, clf.command_threshold)] for row in probs]
 
     def predict(text: str, context: object) -> str:
         if is_empty(text):
@@ -85,9 +94,10 @@ def torch_trm(clf: IntentClassifier) -> Peer:
         return run([clf.encode(text, context)])[0]
 
     def batch(texts: Sequence[str], contexts: Sequence[object]) -> list[str]:
-        out = [empty_result(labels).intent] * len(texts)
+        out: list[str] = [empty_result(labels).intent] * len(texts)
         encoded = {i: clf.encode(t, c) for i, (t, c) in enumerate(zip(texts, contexts)) if not is_empty(t)}
-        rows = sorted(encoded, key=lambda i: len(encoded[i]))  # similar lengths together, as classify_batch
+        # similar lengths together, as classify_batch
+        rows = sorted(encoded, key=lambda i: len(encoded[i].ids))
         for start in range(0, len(rows), BATCH_ROWS):
             chunk = rows[start : start + BATCH_ROWS]
             for i, label in zip(chunk, run([encoded[i] for i in chunk])):

@@ -41,8 +41,9 @@ import latency  # noqa: E402  (benchmarks/ is not a package)
 import peers  # noqa: E402
 
 from trm_intent import IntentClassifier, LabeledRecord, TRMConfig, default_model_dir, load_records  # noqa: E402
+from trm_intent.contract import STEP_INPUTS, batch_inputs  # noqa: E402
 from trm_intent.dataset import data_hash, split_records  # noqa: E402
-from trm_intent.evaluate import AMBIGUOUS, evaluate  # noqa: E402
+from trm_intent.evaluate import AMBIGUOUS, evaluate, predict, score  # noqa: E402
 
 DATA = ROOT / "data" / "labeled_intents.jsonl"
 DEV_EVAL = ROOT.parent / "shared" / "eval" / "dev_eval.jsonl"
@@ -109,6 +110,30 @@ def scored_accuracy(records: Sequence[LabeledRecord], predicted: Sequence[str]) 
     """Accuracy without the records tagged ambiguous (as `trm-intent eval` counts it)."""
     pairs = [(r.label, p) for r, p in zip(records, predicted) if AMBIGUOUS not in r.tags]
     return sum(a == b for a, b in pairs) / len(pairs) if pairs else float("nan")
+
+
+def scored_command(records: Sequence[LabeledRecord], predicted: Sequence[str]) -> dict[str, float]:
+    """Command precision (share of the decided commands that are commands; 1.0 when none is decided)
+    and recall (share of the commands decided as commands), without the records tagged ambiguous,
+    as `trm-intent eval`'s precision-recall table counts them."""
+    pairs = [(r.label, p) for r, p in zip(records, predicted) if AMBIGUOUS not in r.tags]
+    decided = sum(p == "command" for _, p in pairs)
+    gold = sum(g == "command" for g, _ in pairs)
+    right = sum(g == p == "command" for g, p in pairs)
+    return {
+        "precision": right / decided if decided else 1.0,
+        "recall": right / gold if gold else 1.0,
+    }
+
+
+def trm_scores(clf: IntentClassifier, records: Sequence[LabeledRecord]) -> dict[str, Any]:
+    """Accuracy, command precision and recall of classify() (the model's own command threshold)."""
+    results = predict(clf, records)
+    labels = [r.intent for r in results]
+    return {
+        "accuracy": score(records, results, clf.command_threshold).accuracy,
+        "command": scored_command(records, labels),
+    }
 
 
 # -- the machine ------------------------------------------------------------------------------------
@@ -384,7 +409,8 @@ def ort_floor(runs: int) -> dict[str, float]:
 def breakdown(
     clf: IntentClassifier, items: Sequence[tuple[str, object]], calls: int, tmp: Path
 ) -> dict[str, Any]:
-    """Where the time of classify() goes: ``clf.encode`` (tokenizing, context kind), the steps
+    """Where the time of classify() goes: ``clf.encode`` (tokenizing, context kind, the window's ids
+    from the classifier's cache), the steps
     (``clf.step``: one ``InferenceSession.run`` of the step graph, feed dict included), the rest;
     and, from onnxruntime's profiler, the kernel time per op type; the node count after
     optimisation."""
@@ -393,24 +419,21 @@ def breakdown(
 
     hidden = clf.meta.config.hidden
     n = min(len(items), calls)
-    arrays = []
-    for text, ctx in items[:n]:
-        ids = np.array([clf.encode(text, ctx)], dtype=np.int64)
-        arrays.append((ids, np.ones_like(ids)))
+    arrays = [batch_inputs([clf.encode(text, ctx)], clf.meta.pad_id) for text, ctx in items[:n]]
     t_cls, t_enc, t_run, steps = (np.empty(calls) for _ in range(4))
     gc.disable()
     try:
         for i in tqdm(range(-100, calls), desc="breakdown", leave=False, mininterval=0.5):
             text, ctx = items[i % n]
-            ids, mask = arrays[i % n]
+            inputs = arrays[i % n]
             t0 = time.perf_counter()
             r = clf.classify(text, ctx)
             t1 = time.perf_counter()
             clf.encode(text, ctx)
             t2 = time.perf_counter()
-            y = np.zeros((1, ids.shape[1], hidden), dtype=np.float32)
+            y = np.zeros((1, inputs[0].shape[1], hidden), dtype=np.float32)
             t3 = time.perf_counter()
-            clf.step(ids, mask, y, y)
+            clf.step(inputs[0], inputs[1], inputs[2], inputs[3], y, y)
             t4 = time.perf_counter()
             if i >= 0:
                 t_cls[i], t_enc[i], t_run[i], steps[i] = t1 - t0, t2 - t1, t4 - t3, r.steps
@@ -426,9 +449,9 @@ def breakdown(
     opts.log_severity_level = 3
     prof = ort.InferenceSession(str(clf.model_dir / "model.onnx"), opts, providers=["CPUExecutionProvider"])
     for i in range(min(calls, 300)):
-        ids, mask = arrays[i % n]
-        y = np.zeros((1, ids.shape[1], hidden), dtype=np.float32)
-        prof.run(None, {"input_ids": ids, "attention_mask": mask, "y": y, "z": y})
+        inputs = arrays[i % n]
+        y = np.zeros((1, inputs[0].shape[1], hidden), dtype=np.float32)
+        prof.run(None, dict(zip(STEP_INPUTS, (*inputs, y, y))))
     events = json.loads(Path(prof.end_profiling()).read_text())
     by_op: Counter[str] = Counter()
     for e in events:
@@ -462,7 +485,7 @@ def length_utterances(clf: IntentClassifier, texts: Sequence[str]) -> dict[int, 
         words = text.split()
         for j in range(1, len(words) + 1):
             cand = " ".join(words[:j])
-            k = len(clf.encode(cand, None)) - 1
+            k = len(clf.encode(cand, None).ids) - 1
             if k > limit:
                 break
             found.setdefault(k, cand)
@@ -470,7 +493,8 @@ def length_utterances(clf: IntentClassifier, texts: Sequence[str]) -> dict[int, 
             break
     for k in range(2, limit + 1):  # a gap (a word that adds 2+ tokens): extend k-1 by one short word
         for tail in (" a", " i", " the", " to", ",", "."):
-            if k not in found and k - 1 in found and len(clf.encode(found[k - 1] + tail, None)) - 1 == k:
+            longer = found.get(k - 1, "") + tail
+            if k not in found and k - 1 in found and len(clf.encode(longer, None).ids) - 1 == k:
                 found[k] = found[k - 1] + tail
     return {k: found[k] for k in sorted(found) if 1 <= k <= limit}
 
@@ -573,21 +597,19 @@ def peer_section(
     else:
         skipped["MiniLM-L6 embedding + logistic regression"] = "skipped: --no-minilm"
 
-    trm_acc = {"val": evaluate(clf, split_val).accuracy, "dev": evaluate(clf, dev).accuracy if dev else None}
+    trm_val, trm_dev = trm_scores(clf, split_val), trm_scores(clf, dev) if dev else None
+    trm_acc = {"val": trm_val["accuracy"], "dev": trm_dev["accuracy"] if trm_dev else None}
+    trm_cmd = {"val": trm_val["command"], "dev": trm_dev["command"] if trm_dev else None}
     rows = []
     for peer in built:
         n = calls if "MiniLM" not in peer.name else max(20, calls // 6)
         subset = list(items[:n]) if len(items) >= n else list(items)
         log.info("peer %s: %d timed calls (and classify() on the same)", peer.name, n)
         t_peer, t_trm = time_alternating(peer.predict, clf.classify, subset, desc=peer.name[:24])
-        acc_val = scored_accuracy(
-            split_val, peer.predict_all([r.transcript for r in split_val], [r.context for r in split_val])
-        )
-        acc_dev = (
-            scored_accuracy(dev, peer.predict_all([r.transcript for r in dev], [r.context for r in dev]))
-            if dev
-            else None
-        )
+        said_val = peer.predict_all([r.transcript for r in split_val], [r.context for r in split_val])
+        said_dev = peer.predict_all([r.transcript for r in dev], [r.context for r in dev]) if dev else None
+        acc_val = scored_accuracy(split_val, said_val)
+        acc_dev = scored_accuracy(dev, said_dev) if dev and said_dev is not None else None
         s_peer, s_trm = stats_ms(t_peer), stats_ms(t_trm)
         rows.append(
             {
@@ -600,9 +622,17 @@ def peer_section(
                 "ratio_mean": s_peer["mean_ms"] / s_trm["mean_ms"],
                 "acc_val": acc_val,
                 "acc_dev": acc_dev,
+                "cmd_val": scored_command(split_val, said_val),
+                "cmd_dev": scored_command(dev, said_dev) if dev and said_dev is not None else None,
             }
         )
-    return {"rows": rows, "skipped": skipped, "trm_acc": trm_acc}
+    return {
+        "rows": rows,
+        "skipped": skipped,
+        "trm_acc": trm_acc,
+        "trm_cmd": trm_cmd,
+        "command_threshold": clf.command_threshold,
+    }
 
 
 def early_exit(
@@ -667,7 +697,7 @@ def run_suite(
     R["classify"] = latency.measure(clf, items, calls, warmup=min(500, calls))
     # steps and token count per utterance (deterministic), for the FLOPs of the same calls
     uniq = items[: min(calls, len(items))]
-    per_item = [(len(clf.encode(t, c)), clf.classify(t, c).steps) for t, c in uniq]
+    per_item = [(len(clf.encode(t, c).ids), clf.classify(t, c).steps) for t, c in uniq]
     fl = np.array([flops_per_step(cfg, L) * s for L, s in per_item])
     idx = np.arange(calls) % len(uniq)
     R["tokens_mean"] = float(np.mean([per_item[i][0] for i in idx]))
@@ -733,6 +763,10 @@ def run_suite(
 
 def _met(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+def _pr(command: dict[str, float] | None) -> str:
+    return f"{command['precision']:.3f} / {command['recall']:.3f}" if command else "-"
 
 
 def render(R: dict[str, Any]) -> str:
@@ -920,7 +954,10 @@ def render(R: dict[str, Any]) -> str:
     )
     add("| part | mean ms per call | share |")
     add("|---|---|---|")
-    add(f"| tokenize + context kind (`encode()`) | {enc_ms:.4f} | {enc_ms / total * 100:.0f} % |")
+    add(
+        f"| tokenize + context kind + window ids, cached (`encode()`) | {enc_ms:.4f} | "
+        f"{enc_ms / total * 100:.0f} % |"
+    )
     add(
         f"| `step()`, {step_ms:.4f} ms per step x {steps:.2f} steps | {run_ms:.4f} | "
         f"{run_ms / total * 100:.0f} % |"
@@ -982,8 +1019,10 @@ def render(R: dict[str, Any]) -> str:
         f"call "
         f"per utterance, 1 thread, in alternating blocks of 50 calls; ratio = peer / classify() on those "
         f"same "
-        f"calls (the classify() figures of each pairing are listed under the table). Accuracy leaves out "
-        f"`ambiguous`-tagged records; "
+        f"calls (the classify() figures of each pairing are listed under the table). Accuracy and command "
+        f"precision / recall (P / R: the share of the decided commands that are commands, the share of the "
+        f"commands decided as commands) leave out `ambiguous`-tagged records; classify() decides at the "
+        f"model's own command threshold ({P['command_threshold']:.4f}: a command needs that P(command)); "
         f"held-out = `split_records(data, val_fraction, seed)` with the model's own split settings "
         f"({R['split']['val']} records; trained peers fit on its {R['split']['train']} training records); "
         f"{dev_note}.\n"
@@ -996,12 +1035,16 @@ def render(R: dict[str, Any]) -> str:
             "seen "
             "some of these records, and its held-out accuracy flatters it. The dev-eval column is clean.\n"
         )
-    add("| | calls | p50 ms | p99 ms | mean ms | p50 ratio | mean ratio | held-out acc | dev-eval acc |")
-    add("|---|---|---|---|---|---|---|---|---|")
+    add(
+        "| | calls | p50 ms | p99 ms | mean ms | p50 ratio | mean ratio | held-out acc | held-out command "
+        "P / R | dev-eval acc | dev-eval command P / R |"
+    )
+    add("|---|---|---|---|---|---|---|---|---|---|---|")
     acc_dev = f"{P['trm_acc']['dev']:.3f}" if P["trm_acc"]["dev"] is not None else "-"
     add(
         f"| **classify() (ONNX)**, section 1 | {c['calls']:,} | {c['p50_ms']:.3f} | "
-        f"{c['p99_ms']:.3f} | {c['mean_ms']:.3f} | 1 | 1 | {P['trm_acc']['val']:.3f} | {acc_dev} |"
+        f"{c['p99_ms']:.3f} | {c['mean_ms']:.3f} | 1 | 1 | {P['trm_acc']['val']:.3f} | "
+        f"{_pr(P['trm_cmd']['val'])} | {acc_dev} | {_pr(P['trm_cmd']['dev'])} |"
     )
     for row in P["rows"]:
         p = row["peer"]
@@ -1009,7 +1052,8 @@ def render(R: dict[str, Any]) -> str:
         add(
             f"| {row['name']} | {row['calls']:,} | {p['p50_ms']:.3f} | {p['p99_ms']:.3f} | "
             f"{p['mean_ms']:.3f} | "
-            f"{row['ratio_p50']:.2f}x | {row['ratio_mean']:.2f}x | {row['acc_val']:.3f} | {dv} |"
+            f"{row['ratio_p50']:.2f}x | {row['ratio_mean']:.2f}x | {row['acc_val']:.3f} | "
+            f"{_pr(row['cmd_val'])} | {dv} | {_pr(row['cmd_dev'])} |"
         )
     add("")
     for row in P["rows"]:

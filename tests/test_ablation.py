@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from trm_intent import default_model_dir
+from trm_intent import IntentClassifier, default_model_dir, load_records
 from trm_intent.evaluate import mcnemar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,6 +100,14 @@ def test_rows_and_metrics(report: dict) -> None:
     assert b["best_epoch"] >= 1 and b["planned_epochs"] >= b["best_epoch"]  # from the model's JSON
     assert rows["variant"]["what"] == "the variant"
     assert rows[RULES]["val"]["ece"] is None
+    # Each TRM is scored at its own decision: its accuracy is that of classify() (the model's
+    # command_threshold), not of the likelier label.
+    clf = IntentClassifier(default_model_dir())
+    assert b["command_threshold"] == clf.command_threshold
+    val = ablation.trm_variant("b", default_model_dir(), load_records(ablation.DATA)[0])[0].val
+    said = clf.classify_batch([r.transcript for r in val], [r.context for r in val])
+    scored = [(r.label, s.intent) for r, s in zip(val, said) if "ambiguous" not in r.tags]
+    assert b["val"]["accuracy"] == pytest.approx(sum(g == p for g, p in scored) / len(scored))
 
 
 def test_comparisons_are_the_definitions_pairs_and_the_baselines(report: dict) -> None:
@@ -130,6 +138,7 @@ def test_render_and_plot(report: dict, tmp_path: Path) -> None:
     b = next(r for r in report["rows"] if r["name"] == "bundled")
     assert f"| {b['best_epoch']} / {b['planned_epochs']} |" in md
     assert f"{report['machine']['cores']} logical cores" in md
+    assert f"bundled {b['command_threshold']:.4f}" in md  # the decision the accuracies are at
     png = tmp_path / "accuracy_vs_latency.png"
     ablation.plot(report, png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

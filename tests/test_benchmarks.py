@@ -77,6 +77,7 @@ def test_report_structure(report: tuple[dict, Path]) -> None:
     assert f"{m['cores']} logical cores" in text and f"onnxruntime {m['onnxruntime']}" in text
     assert f"AVX-512: {'yes' if 'avx512f' in m['flags'] else 'no'}" in text
     assert "`encode()`" in text and "`step()`" in text  # the breakdown times the public API
+    assert "held-out command P / R" in text and "command threshold" in text
     assert "MiniLM" in text and "skipped" in text
     png = out.with_name("latency_vs_length.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -98,6 +99,13 @@ def test_results_content(report: tuple[dict, Path], model_dir: Path) -> None:
     assert "rule matcher (vozctl)" in names and "TF-IDF + logistic regression" in names
     for row in results["peers"]["rows"]:
         assert 0 <= row["acc_val"] <= 1 and row["acc_dev"] is None and row["ratio_p50"] > 0
+        assert 0 <= row["cmd_val"]["precision"] <= 1 and 0 <= row["cmd_val"]["recall"] <= 1
+        assert row["cmd_dev"] is None
+    # classify() is scored at the model's own decision (its command threshold), as users get it.
+    clf = IntentClassifier(model_dir)
+    assert results["peers"]["command_threshold"] == clf.command_threshold
+    trm = results["peers"]["trm_cmd"]["val"]
+    assert 0 <= trm["precision"] <= 1 and 0 < trm["recall"] <= 1
     ee = results["early_exit"]
     assert ee["set"] == "held-out split" and ee["early_steps"] <= ee["fixed_steps"]
 
@@ -109,7 +117,7 @@ def test_length_utterances_have_their_token_count(report: tuple[dict, Path], mod
     assert len(rows) >= 5
     assert [r["tokens"] for r in rows] == sorted({r["tokens"] for r in rows})
     for r in rows:
-        assert len(clf.encode(r["text"], None)) == r["tokens"] == r["transcript_tokens"] + 1
+        assert len(clf.encode(r["text"], None).ids) == r["tokens"] == r["transcript_tokens"] + 1
 
 
 def test_machine_lines_describe_the_measured_machine() -> None:
