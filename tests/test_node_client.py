@@ -1,22 +1,26 @@
 """The Node.js client (clients/node) against the Python runtime: the model-directory contract, proved twice.
 
-Every record of the committed data, a set of odd inputs and a set of odd windows go through one
-``node classify.mjs`` process; its answers must equal ``IntentClassifier.classify()``'s exactly
-(intent, steps, probabilities, confidence and halting confidence bit for bit), and with
-``--batch`` those of ``IntentClassifier.classify_batch()``; with ``--command-threshold`` those of
-``IntentClassifier(command_threshold=...)``. Skipped only where node cannot be had: no ``node``
-binary, or no ``node_modules`` and ``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one more
-model directory to compare on.
+Every record of the committed data, a set of odd inputs, a set of odd windows and a set of odd
+segment inputs go through one ``node classify.mjs`` process; its answers must equal
+``IntentClassifier.classify()``'s exactly (intent, steps, probabilities, confidence, halting
+confidence and segments bit for bit), and with ``--batch`` those of
+``IntentClassifier.classify_batch()``; with ``--command-threshold`` those of
+``IntentClassifier(command_threshold=...)`` (0.5 gives real multi-segment answers). The client's
+encoding (ids, window ids, the word of each token) is compared with ``IntentClassifier.encode()``
+too. Skipped only where node cannot be had: no ``node`` binary, or no ``node_modules`` and
+``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one more model directory to compare on.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -24,7 +28,7 @@ from tokenizers import Tokenizer
 
 from trm_intent import IntentClassifier, WindowContext
 from trm_intent.artifacts import FORMAT_VERSION, sha256_file
-from trm_intent.contract import APP_FIELD_CHARS, TITLE_CHARS
+from trm_intent.contract import APP_FIELD_CHARS, TITLE_CHARS, word_spans
 from trm_intent.runtime import default_model_dir
 
 from .conftest import DATA, ROOT
@@ -80,7 +84,8 @@ def run_client(node: str, model_dir: Path, records: list[dict], *args: str) -> t
         capture_output=True,
         timeout=300,
     )
-    out = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
+    # Lines end at "\n" only: a segment's text holds U+0085 or U+2028 raw (str.splitlines() splits there).
+    out = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n") if line.strip()]
     return done.returncode, out, done.stderr.decode("utf-8", "replace")
 
 
@@ -272,44 +277,146 @@ def data_records() -> list[dict]:
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# Gaps between words: str.split() splits on all of them (U+001C..U+001F and U+0085 are Python's
+# whitespace only: the tokenizer's regex and Rust's strip do not count them as spaces).
+GAPS = ["  ", "\t", " \t ", "\n", "\u3000", "\xa0", "\x85", "\u2028", "\x1f", "\u2003\u2009", "\r\n", "\x1c "]
+
+
+def fullwidth(word: str) -> str:
+    """ASCII letters as full-width forms (NFKC folds them back: offsets map several to one)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
+
+
+def math_bold(word: str) -> str:
+    """Lower-case ASCII letters as MATHEMATICAL BOLD ones: astral, NFKC-folded to ASCII."""
+    return "".join(chr(0x1D41A + ord(c) - ord("a")) if "a" <= c <= "z" else c for c in word)
+
+
+# Word changes that move the tokenizer's offsets: astral characters (two UTF-16 units),
+# NFKC-changed ones (ligatures, full-width and math letters, "㍱" -> "hpa"), combining marks,
+# zero-width characters that are not whitespace.
+ODD_WORDS = [
+    lambda w: w,
+    lambda w: w + "🎉",
+    lambda w: w.replace("fi", "ﬁ") if "fi" in w else "ﬁ" + w,
+    fullwidth,
+    lambda w: "e\u0301" + w,
+    math_bold,
+    lambda w: w[:1] + "👩‍💻" + w[1:],
+    lambda w: w + "\u200b",
+    lambda w: "ﬃ" + w + "㍱",
+    lambda w: "\ufeff" + w,
+]
+
+
+def segment_records() -> list[dict]:
+    """Transcripts where the segments (contract.segments) are most likely to part: every mixed
+    record of the data with odd gaps between its words, with odd characters inside its words, and
+    cut by max_tokens or max_chars (its words lose their tokens and take the previous word's P);
+    words with no token of their own, or that share a token's bytes."""
+    mixed = [r for r in data_records() if r.get("segments")]
+    recs: list[dict] = []
+    for i, record in enumerate(mixed):
+        words, context = record["transcript"].split(), record.get("context")
+        gaps = [GAPS[(i + j) % len(GAPS)] for j in range(len(words))]
+        spaced = GAPS[i % len(GAPS)] + "".join(w + g for w, g in zip(words, gaps))
+        odd = " ".join(ODD_WORDS[(i + j) % len(ODD_WORDS)](w) for j, w in enumerate(words))
+        recs += [{"transcript": spaced, "context": context}, {"transcript": odd, "context": context}]
+        if i % 2 == 0:  # over max_tokens: the words at the end lose their tokens
+            more = " and then I said that we would all meet again next week" * (1 + i % 3)
+            recs.append({"transcript": record["transcript"] + more, "context": context})
+        else:  # the command after a long prose start: the cut falls inside or before it
+            lead = "so as I was saying the other day " * (2 + i % 4)
+            recs.append({"transcript": lead + record["transcript"], "context": context})
+        if i % 8 == 0:  # over max_chars: the words past it were never tokenized
+            recs.append({"transcript": "a" * (390 + i % 20) + " " + record["transcript"], "context": context})
+    terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
+    texts = [
+        "open\x1fterminal and type hello",  # one word for the tokenizer, two for str.split()
+        "hello \x1f world type it",  # a word of one Python-only space character
+        "hit ¨ enter then type done",  # NFKC: " ̈" (its own space)
+        "type a¨b c now",
+        "go\u200bto line ten and write hi",
+        "x \u0301 y delete that",  # a word that is one combining mark
+        "press ㍱ now and say hello there",
+        "word \ufeff next type this",
+        "type ① ② ③ then press enter",
+        "🎉 🎉🎉 👍🏽 type 👩‍💻 done",
+        "select all\u3000\u3000and\t\tdelete it\xa0then type\x85hello\u2028world",
+        "\x85\u2028 press enter \x1f\x1c",
+        "ｏｐｅｎ ｔｅｒｍｉｎａｌ and type ｈｅｌｌｏ ｗｏｒｌｄ",
+        "𝐨𝐩𝐞𝐧 𝐭𝐞𝐫𝐦𝐢𝐧𝐚𝐥 and type 𝐡𝐞𝐥𝐥𝐨",
+        "new line " * 20 + "type the end",
+        "type " + "word " * 60,
+        "scroll down " + "🎉" * 200 + " type this",
+        "a" * 399 + "🎉 type hello",  # the astral character straddles max_chars
+        "a" * 400 + "\ud800 type",  # the lone surrogate is past max_chars: read only by the segments
+        "delete the last word and type" + " x" * 200,
+    ]
+    for text in texts:
+        recs += [{"transcript": text, "context": None}, {"transcript": text, "context": terminal}]
+    return recs
+
+
 def all_records() -> list[dict]:
-    return data_records() + odd_records() + window_records()
+    return data_records() + odd_records() + window_records() + segment_records()
 
 
-# What the client answers: IntentResult's fields of the step contract (rules 1 to 5).
-FIELDS = ("intent", "confidence", "halting_confidence", "probabilities", "steps")
+# What the client answers: IntentResult's fields (rules 1 to 6 of the step contract).
+FIELDS = ("intent", "confidence", "halting_confidence", "probabilities", "steps", "segments")
 
 
 def as_python(results: list) -> list[dict]:
     return [{key: r.model_dump()[key] for key in FIELDS} for r in results]
 
 
-def compare(records: list[dict], wants: list[dict], answers: list[dict]) -> tuple[list[str], float]:
-    """Disagreements (described) and the largest difference of any probability; an answer
-    agrees only when it equals Python's exactly (JSON numbers read back to the same doubles)."""
+class Comparison(NamedTuple):
+    problems: list[str]  # the disagreements, described
+    by_field: dict[str, int]  # answers that disagree in each field
+    worst: float  # the largest difference of any probability or confidence, segments' included
+
+
+def compare(records: list[dict], wants: list[dict], answers: list[dict]) -> Comparison:
+    """An answer agrees only when it equals Python's exactly (JSON numbers read back to the same
+    doubles, segments' texts, offsets and confidences included)."""
     assert len(answers) == len(records), f"{len(records)} records but {len(answers)} answers"
-    problems, worst = [], 0.0
+    problems, by_field, worst = [], dict.fromkeys(FIELDS, 0), 0.0
     for record, want, got in zip(records, wants, answers):
         if "error" in got:
             problems.append(f"{record!r}: client error {got['error']}")
+            for key in FIELDS:
+                by_field[key] += 1
             continue
+        for key in FIELDS:
+            by_field[key] += got.get(key) != want[key]
         diffs = [abs(got[key] - want[key]) for key in ("confidence", "halting_confidence")]
         diffs += [abs(got["probabilities"][k] - p) for k, p in want["probabilities"].items()]
+        if len(got["segments"]) == len(want["segments"]):
+            diffs += [
+                abs(g["confidence"] - w["confidence"]) for g, w in zip(got["segments"], want["segments"])
+            ]
+        else:
+            diffs.append(1.0)
         worst = max(worst, *diffs)
-        if got != want or got["confidence"] != got["probabilities"][got["intent"]]:
+        if set(got) != set(FIELDS) or got != want or got["confidence"] != got["probabilities"][got["intent"]]:
             problems.append(f"{record!r}: node {got} != python {want}")
-    return problems, worst
+    return Comparison(problems, by_field, worst)
 
 
-def report(what: str, records: list[dict], problems: list[str], worst: float, answers: list[dict]) -> None:
+def report(what: str, records: list[dict], result: Comparison, answers: list[dict]) -> None:
     steps = np.bincount([a.get("steps", 0) for a in answers]).tolist()
     commands = sum(a.get("intent") == "command" for a in answers)
+    several = sum(len(a.get("segments", ())) > 1 for a in answers)
+    fields = ", ".join(f"{key} {n}" for key, n in result.by_field.items())
     print(
-        f"\n{what}: {len(records)} records compared, {len(problems)} disagreements, "
-        f"max probability difference {worst:.3g} ({commands} commands; records by steps {steps})",
+        f"\n{what}: {len(records)} records compared, {len(result.problems)} disagreements ({fields}), "
+        f"max difference {result.worst:.3g} ({commands} commands, {several} with several segments; "
+        f"records by steps {steps})",
         file=sys.stderr,
     )
-    assert not problems, f"{len(problems)} disagreements, e.g.\n" + "\n".join(problems[:10])
+    assert not result.problems, f"{len(result.problems)} disagreements, e.g.\n" + "\n".join(
+        result.problems[:10]
+    )
 
 
 def test_window_records_cover_the_cuts() -> None:
@@ -339,8 +446,7 @@ def test_node_client_answers_as_python_on_all_data_and_odd_inputs(node: str, mod
     rc, answers, stderr = run_client(node, model_dir, records)
     assert rc == 0, stderr
     wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in records]
-    problems, worst = compare(records, wants, answers)
-    report(f"{model_dir} classify()", records, problems, worst, answers)
+    report(f"{model_dir} classify()", records, compare(records, wants, answers), answers)
 
 
 @pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
@@ -353,13 +459,13 @@ def test_node_client_batch_answers_as_classify_batch(node: str, model_dir: Path)
     wants = as_python(
         clf.classify_batch([r["transcript"] for r in records], [r.get("context") for r in records])
     )
-    problems, worst = compare(records, wants, answers)
-    report(f"{model_dir} classify_batch()", records, problems, worst, answers)
+    report(f"{model_dir} classify_batch()", records, compare(records, wants, answers), answers)
 
 
 def command_thresholds(clf: IntentClassifier, records: list[dict]) -> list[float]:
     """Thresholds that test the float32 comparison: a command probability itself, the double
-    just above it (float32 rounds it back to the same), one float32 step above, and 0.5."""
+    just above it (float32 rounds it back to the same), one float32 step above, and 0.5 (see
+    also test_node_client_cuts_segments_as_python_at_threshold_half)."""
     p = max(
         r.probabilities["command"]
         for r in clf.classify_batch([r["transcript"] for r in records], [r.get("context") for r in records])
@@ -390,8 +496,94 @@ def test_node_client_takes_a_command_threshold(node: str) -> None:
                 )
             else:
                 wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in records]
-            problems, worst = compare(records, wants, answers)
-            report(f"command_threshold {threshold!r} {' '.join(mode)}", records, problems, worst, answers)
+            result = compare(records, wants, answers)
+            report(f"command_threshold {threshold!r} {' '.join(mode)}", records, result, answers)
+
+
+@pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
+@pytest.mark.parametrize("mode", [(), ("--batch",)], ids=["stream", "batch"])
+def test_node_client_cuts_segments_as_python_at_threshold_half(
+    node: str, model_dir: Path, mode: tuple[str, ...]
+) -> None:
+    """Command threshold 0.5: more utterances are commands, so mixed ones are cut into several
+    segments (at a model's own, higher threshold an unsure mixed utterance is one dictation span).
+    All records, streaming and --batch."""
+    clf = IntentClassifier(model_dir, command_threshold=0.5)
+    records = all_records()
+    rc, answers, stderr = run_client(node, model_dir, records, "--command-threshold", "0.5", *mode)
+    assert rc == 0, stderr
+    transcripts, contexts = [r["transcript"] for r in records], [r.get("context") for r in records]
+    if mode:
+        wants = as_python(clf.classify_batch(transcripts, contexts))
+    else:
+        wants = [as_python([clf.classify(t, c)])[0] for t, c in zip(transcripts, contexts)]
+    several = sum(len(w["segments"]) > 1 for w in wants)
+    assert several >= 20, f"only {several} answers with several segments: the segments' runs go untested"
+    report(
+        f"{model_dir} command_threshold 0.5 {' '.join(mode)}",
+        records,
+        compare(records, wants, answers),
+        answers,
+    )
+
+
+ENCODE_SCRIPT = """
+import { createInterface } from 'node:readline';
+import { loadModel } from './classify.mjs';
+const model = await loadModel(process.env.TRM_MODEL_DIR);
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  const { transcript, context } = JSON.parse(line);
+  const row = await model.encode(transcript, context);
+  const spans = row.spans.map(([start, end]) => [start, end]);
+  console.log(JSON.stringify([row.ids, row.windowIds, row.words, spans]));
+}
+"""
+
+
+@pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
+def test_node_client_encodes_as_python(node: str, model_dir: Path) -> None:
+    """The client's ModelInput: ids, window ids and the word of each token (the tokenizer
+    binding's offsets are code points of the transcript, as Python's), and the words' spans."""
+    clf = IntentClassifier(model_dir)
+    records = all_records()
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", ENCODE_SCRIPT],
+        cwd=NODE_DIR,
+        env={**os.environ, "TRM_MODEL_DIR": str(model_dir)},
+        input="".join(_line(r) for r in records).encode("utf-8"),
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n") if line]
+    assert len(answers) == len(records)
+    problems = []
+    for record, got in zip(records, answers):
+        ids, window, words = clf.encode(record["transcript"], record.get("context"))
+        want = [ids, window, words, [list(span) for span in word_spans(record["transcript"])]]
+        if got != want:
+            problems.append(f"{record!r}: node {got} != python {want}")
+    print(f"\n{model_dir} encode(): {len(records)} records, {len(problems)} disagreements", file=sys.stderr)
+    assert not problems, f"{len(problems)} disagreements, e.g.\n" + "\n".join(problems[:10])
+
+
+def test_segment_records_cover_their_cases() -> None:
+    """The odd segment inputs reach what they are for: words that lose their tokens to
+    max_tokens (and to max_chars), gaps of Python-only whitespace, astral and NFKC-changed
+    characters inside words, words of a mixed record among them."""
+    clf = IntentClassifier()
+    records = segment_records()
+    tokenless = 0
+    for r in records:
+        _, _, words = clf.encode(r["transcript"], r.get("context"))
+        tokenless += max(words) + 1 < len(r["transcript"].split())
+    texts = [r["transcript"] for r in records]
+    assert tokenless >= 500, tokenless
+    assert sum(len(t) > clf.meta.max_chars for t in texts) >= 100
+    for gap in GAPS:
+        assert sum(gap in t for t in texts) >= 100, repr(gap)
+    for odd in ("🎉", "ﬁ", "ｅ", "\u0301", "\U0001d41a", "👩‍💻", "㍱"):
+        assert sum(odd in t for t in texts) >= 100, repr(odd)
 
 
 def copy_model(
@@ -425,6 +617,9 @@ def test_node_client_strips_window_fields_as_python_does(node: str) -> None:
     assert done.returncode == 0, done.stderr
     py_space = [c for c in range(0x110000) if chr(c).isspace()]
     assert sorted(json.loads(done.stdout)) == py_space
+    # str.split() and contract.word_spans (`\S+`) split on the same set.
+    assert [c for c in range(0x110000) if re.fullmatch(r"\s", chr(c))] == py_space
+    assert [c for c in range(0x110000) if len(f"a{chr(c)}b".split()) == 2] == py_space
     candidates = py_space + [0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
     window = [c for c in candidates if WindowContext(app_name=f"{chr(c)}a{chr(c)}").app_name == "a"]
     assert window == py_space
@@ -440,6 +635,7 @@ def test_node_client_strips_window_fields_as_python_does(node: str) -> None:
         ("no format", "format_version undefined is not supported"),
         ("added tokens", "tokenizer.json: declares added tokens"),
         ("threshold", "command_threshold must be in (0, 1]"),
+        ("no token_probs", "are not the TRM step's"),
     ],
 )
 def test_node_client_refuses_a_broken_model_directory(
@@ -461,9 +657,17 @@ def test_node_client_refuses_a_broken_model_directory(
         del meta["format_version"]
     elif change == "threshold":
         meta["command_threshold"] = 1.5
+    elif change == "no token_probs":  # the graph of 9194ab8: no per-token head, no segments
+        onnx = pytest.importorskip("onnx")
+        graph = onnx.load(str(model_dir / "model.onnx"))
+        kept = [o for o in graph.graph.output if o.name != "token_probs"]
+        del graph.graph.output[:]
+        graph.graph.output.extend(kept)
+        onnx.save(graph, str(model_dir / "model.onnx"))
+        meta["onnx_sha256"] = sha256_file(model_dir / "model.onnx")
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     if change != "tokenizer":  # Python refuses the directory too
-        with pytest.raises(Exception, match="format_version|added tokens|command_threshold|SHA-256"):
+        with pytest.raises(Exception, match="format_version|added tokens|command_threshold|SHA-256|TRM step"):
             IntentClassifier(model_dir)
     rc, answers, stderr = run_client(node, model_dir, [{"transcript": "git status"}])
     assert rc == 2 and not answers
@@ -527,5 +731,5 @@ def test_node_client_refuses_what_python_refuses(node: str, mode: tuple[str, ...
         )
     else:
         wants = [as_python([clf.classify(r["transcript"], r.get("context"))])[0] for r in asked]
-    problems, _ = compare(asked, wants, kept)
-    assert not problems, problems
+    result = compare(asked, wants, kept)
+    assert not result.problems, result.problems

@@ -5,9 +5,9 @@
 //
 // Reads one JSON record a line ({"transcript": str, "context": {app_name, bundle_id, window_title}}),
 // writes one JSON result a line: as each line arrives, or with --batch once stdin ends (the
-// records run together as IntentClassifier.classify_batch runs them). It re-implements the step
-// contract of src/trm_intent/contract.py (format_version 3, see README.md) with nothing but the
-// three files of the directory.
+// records run together as IntentClassifier.classify_batch runs them), segments included. It
+// re-implements the step contract of src/trm_intent/contract.py (format_version 3, see README.md)
+// with nothing but the three files of the directory.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,9 +21,6 @@ import tokenizers from 'tokenizers';
 export const FORMAT_VERSION = 3;
 export const STEP_INPUTS = ['input_ids', 'attention_mask', 'window_ids', 'window_mask', 'y', 'z'];
 export const STEP_OUTPUTS = ['probs', 'halt', 'token_probs', 'y_out', 'z_out'];
-// The step graph of 9194ab8, before the per-token head (token_probs): still format_version 3, and
-// its answers are the same; this client reads both (it does not compute segments).
-export const STEP_OUTPUTS_WITHOUT_TOKENS = ['probs', 'halt', 'y_out', 'z_out'];
 export const LABELS = ['command', 'dictation'];
 export const APP_FIELD_CHARS = 256; // code points of app_name / bundle_id read
 export const TITLE_CHARS = 512; // code points of window_title read
@@ -98,6 +95,98 @@ export function checkThreshold(value, name) {
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${JSON.stringify(value)}`);
   if (!(Number.isFinite(value) && value > 0 && value <= 1)) throw new RangeError(`${name} must be in (0, 1], got ${value}`);
   return value;
+}
+
+/**
+ * (start, end) of each Python `str.split()` word of `text`, in code points (contract.word_spans:
+ * runs of code points outside PY_STRIP, the set Python's `\s` and `str.isspace()` share), each
+ * with the same offsets in UTF-16 units for slicing a JS string: [start, end, start16, end16].
+ */
+export function wordSpans(text) {
+  const spans = [];
+  let cp = 0;
+  let start = -1;
+  let start16 = 0;
+  let unit = 0;
+  for (const ch of text) {
+    const space = PY_STRIP.has(ch);
+    if (!space && start < 0) {
+      start = cp;
+      start16 = unit;
+    } else if (space && start >= 0) {
+      spans.push([start, cp, start16, unit]);
+      start = -1;
+    }
+    cp++;
+    unit += ch.length;
+  }
+  if (start >= 0) spans.push([start, cp, start16, unit]);
+  return spans;
+}
+
+/**
+ * contract.token_words: the word (index into `spans`) of each token, the word holding the token's
+ * last character: Python's max(0, bisect_right(starts, end - 1) - 1). `offsets` are the
+ * tokenizer's [start, end), in code points of the transcript as given (the `tokenizers` binding
+ * gives code points, as Python's does; NFKC-changed characters map back to the original ones).
+ */
+export function tokenWords(spans, offsets) {
+  return offsets.map(([, end]) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) { // the number of word starts <= end - 1
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= end - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  });
+}
+
+/**
+ * contract.segments: the transcript cut into command and dictation spans. `words` and `tokenProbs`
+ * are aligned with the model's ids (context id first, word -1). Dictation, or every word on one
+ * side of 0.5, is one span with the whole decision; else runs of words of one label, each as sure
+ * as its least sure word. Sums and means in float64, token order, as Python's floats.
+ */
+export function segments(transcript, spans, words, tokenProbs, intent, confidence) {
+  if (spans.length === 0) return [];
+  const span = (a, b, segIntent, segConfidence) => ({
+    text: transcript.slice(spans[a][2], spans[b][3]), intent: segIntent, confidence: segConfidence,
+    start: spans[a][0], end: spans[b][1],
+  });
+  const whole = [span(0, spans.length - 1, intent, confidence)];
+  if (intent !== 'command') return whole;
+  const total = new Array(spans.length).fill(0);
+  const count = new Array(spans.length).fill(0);
+  const n = Math.min(words.length, tokenProbs.length); // Python's zip
+  for (let t = 0; t < n; t++) {
+    const word = words[t];
+    if (word >= 0) {
+      total[word] += tokenProbs[t];
+      count[word] += 1;
+    }
+  }
+  const pWord = [];
+  let last = 1.0;
+  for (let w = 0; w < spans.length; w++) {
+    last = count[w] ? total[w] / count[w] : last; // a word with no token: the previous word's P
+    pWord.push(last);
+  }
+  const isCommand = pWord.map((p) => p >= 0.5);
+  if (isCommand.every((c) => c) || !isCommand.some((c) => c)) return whole;
+  const out = [];
+  let start = 0;
+  for (let i = 1; i <= spans.length; i++) {
+    if (i === spans.length || isCommand[i] !== isCommand[start]) {
+      const command = isCommand[start];
+      let sure = Infinity;
+      for (let w = start; w < i; w++) sure = Math.min(sure, command ? pWord[w] : 1.0 - pWord[w]);
+      out.push(span(start, i - 1, command ? 'command' : 'dictation', sure));
+      start = i;
+    }
+  }
+  return out;
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -234,9 +323,7 @@ export async function loadModel(dir, options = {}) {
   } catch (err) {
     throw new ContractError(`${file('model.onnx')}: onnxruntime cannot load it (${err.message})`);
   }
-  const outputs = session.outputNames.join();
-  if (session.inputNames.join() !== STEP_INPUTS.join()
-    || (outputs !== STEP_OUTPUTS.join() && outputs !== STEP_OUTPUTS_WITHOUT_TOKENS.join())) {
+  if (session.inputNames.join() !== STEP_INPUTS.join() || session.outputNames.join() !== STEP_OUTPUTS.join()) {
     throw new ContractError(`${file('model.onnx')}: inputs/outputs ${session.inputNames} / ${session.outputNames} `
       + `are not the TRM step's ${STEP_INPUTS} / ${STEP_OUTPUTS}`);
   }
@@ -259,16 +346,16 @@ export async function loadModel(dir, options = {}) {
     const titleIds = title.length > cut.title_head + cut.title_tail
       ? [...title.slice(0, cut.title_head), ...(cut.title_tail ? title.slice(title.length - cut.title_tail) : [])]
       : title;
-    // Python's bundle[len(bundle) - n:]. Mind: with fewer than n ids the start is negative and
-    // counts from the end, in Python as in JS slice (3 ids, n = 4: the last one only). This copies
-    // the Python runtime as it is; keep the two in step.
-    const bundleIds = cut.bundle ? bundle.slice(bundle.length - cut.bundle) : [];
+    // The last n ids; a bundle id of fewer than n ids keeps them all (Python's max(0, ...)).
+    const bundleIds = cut.bundle ? bundle.slice(Math.max(0, bundle.length - cut.bundle)) : [];
     return [contextId(contextKind(rules, win)), ...app.slice(0, cut.app), ...bundleIds, ...titleIds];
   }
 
   const windows = new Map(); // the window seldom changes between utterances: encode it once
-  /** The model's input for `transcript` said in `context`: { ids, windowIds }, each led by the
-   * context id. Throws TypeError for what the Python runtime refuses. */
+  /** The model's input for `transcript` said in `context` (Python's ModelInput): { ids, windowIds,
+   * words }, ids and window ids each led by the context id, `words` the word of each id (-1: the
+   * context id), and for the segments the transcript and its word spans. Throws TypeError for what
+   * the Python runtime refuses. */
   async function encode(transcript, context) {
     if (typeof transcript !== 'string') throw new TypeError('transcript must be a string');
     const win = windowOf(context);
@@ -282,21 +369,27 @@ export async function loadModel(dir, options = {}) {
     const text = head(transcript, maxChars);
     checkText(text, 'transcript');
     const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
-    return { ids: [wids[0], ...encoding.getIds().slice(0, maxTokens - 1)], windowIds: wids };
+    const ids = encoding.getIds().slice(0, maxTokens - 1);
+    const spans = wordSpans(transcript); // all the words, also those past max_chars
+    const words = [-1, ...tokenWords(spans, encoding.getOffsets().slice(0, ids.length))];
+    return { ids: [wids[0], ...ids], windowIds: wids, words, transcript, spans };
   }
 
   const isEmpty = (transcript) => strip(transcript, PY_STRIP) === '';
-  /** Rule 3's empty transcript: dictation, sure, without running the model. */
+  /** Rule 3's empty transcript: dictation, sure, without running the model; no segments. */
   const emptyResult = () => ({
     intent: 'dictation', confidence: 1, halting_confidence: 1,
     probabilities: Object.fromEntries(labels.map((l) => [l, l === 'dictation' ? 1 : 0])), steps: 0,
+    segments: [],
   });
-  /** Rule 5: command when probs[0] reaches the command threshold; confidence is the intent's probability. */
-  const toResult = (probs, halt, steps) => {
+  /** Rule 5: command when probs[0] reaches the command threshold; confidence is the intent's
+   * probability. Rule 6: the segments of the encoded `row` from the same step's token probs. */
+  const toResult = (row, [probs, halt, steps, tokenProbs]) => {
     const best = probs[0] >= command32 ? 0 : 1;
     return {
       intent: labels[best], confidence: probs[best], halting_confidence: halt,
       probabilities: Object.fromEntries(labels.map((l, i) => [l, probs[i]])), steps,
+      segments: segments(row.transcript, row.spans, row.words, tokenProbs, labels[best], probs[best]),
     };
   };
 
@@ -318,7 +411,7 @@ export async function loadModel(dir, options = {}) {
   };
 
   /** Rule 4 (contract.run_steps): supervision steps on right-padded rows until every row halts.
-   * Returns one [probs, halt, steps] per row. */
+   * Returns one [probs, halt, steps, tokenProbs] per row (tokenProbs: its first ids.length). */
   async function runSteps(rows) {
     const seq = Math.max(...rows.map((r) => r.ids.length));
     const wseq = Math.max(...rows.map((r) => r.windowIds.length));
@@ -335,7 +428,8 @@ export async function loadModel(dir, options = {}) {
       const keep = [];
       live.forEach((r, k) => {
         const halt = step.halt.data[k];
-        out[r] = [Array.from(step.probs.data.subarray(k * nLabels, (k + 1) * nLabels)), halt, n];
+        const tokens = Array.from(step.token_probs.data.subarray(k * seq, k * seq + rows[r].ids.length));
+        out[r] = [Array.from(step.probs.data.subarray(k * nLabels, (k + 1) * nLabels)), halt, n, tokens];
         if (halt < halt32) keep.push(k);
       });
       if (keep.length === 0) break;
@@ -355,8 +449,8 @@ export async function loadModel(dir, options = {}) {
   async function classify(transcript, context) {
     const row = await encode(transcript, context); // a bad window is refused even with no words
     if (isEmpty(transcript)) return emptyResult();
-    const [[probs, halt, steps]] = await runSteps([row]);
-    return toResult(probs, halt, steps);
+    const [answer] = await runSteps([row]);
+    return toResult(row, answer);
   }
 
   /** classify_batch() for rows already encoded (`encoded[i]` null: an empty transcript). */
@@ -367,7 +461,7 @@ export async function loadModel(dir, options = {}) {
     for (let start = 0; start < order.length; start += BATCH_ROWS) {
       const chunk = order.slice(start, start + BATCH_ROWS);
       const answers = await runSteps(chunk.map((i) => encoded[i]));
-      chunk.forEach((i, r) => { results[i] = toResult(...answers[r]); });
+      chunk.forEach((i, r) => { results[i] = toResult(encoded[i], answers[r]); });
     }
     return results;
   }
