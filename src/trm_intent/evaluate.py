@@ -112,7 +112,7 @@ class SegmentationScores(BaseModel):
 
 def predicted_word_labels(result: IntentResult, words: int) -> list[str]:
     """The label of each word of the transcript as ``result.segments`` cut it."""
-    labels = [seg.intent for seg in result.segments for _ in seg.text.split()]
+    labels: list[str] = [seg.intent for seg in result.segments for _ in seg.text.split()]
     return labels if len(labels) == words else [result.intent] * words
 
 
