@@ -70,11 +70,12 @@ def test_dropout_is_training_only() -> None:
     dropped = TRM(cfg, dropout=0.5)
     dropped.load_state_dict(plain.state_dict())
     ids = torch.randint(1, 64, (4, 12))
-    mask = torch.ones_like(ids)
+    window = torch.randint(1, 64, (4, 6))
+    inputs = (ids, torch.ones_like(ids), window, torch.ones_like(window))
     with torch.no_grad():
-        want = plain(ids, mask)[0]
-        assert torch.equal(dropped.eval()(ids, mask)[0], want)
-        assert not torch.allclose(dropped.train()(ids, mask)[0], want)
+        want = plain(*inputs)[0]
+        assert torch.equal(dropped.eval()(*inputs)[0], want)
+        assert not torch.allclose(dropped.train()(*inputs)[0], want)
 
 
 def test_parity_with_torch(tiny_model: Path, tiny_data: Path) -> None:
