@@ -62,6 +62,7 @@ class Encoded:
     ) -> None:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
         self.inputs = encoder.encode_batch(texts, [r.context for r in records])
+        self.max_chars = encoder.max_chars
         # Per token: 1 for a command word, 0 for a dictation word, -1 for the context id.
         self.token_targets = [
             [-1.0 if w < 0 else float(labels[min(w, len(labels) - 1)] == "command") for w in row.words]
@@ -171,7 +172,7 @@ def evaluate(
         probs[rows], halt[rows], steps[rows] = out.probs, out.halt, out.steps
         tokens.extend(out.token_probs[r, : len(row.ids)] for r, row in enumerate(data.inputs[rows]))
     results = [
-        to_result(LABELS, p, h, s, 0.5, r.transcript, row.words, t)  # decided at argmax
+        to_result(LABELS, p, h, s, 0.5, r.transcript, row.words, t, data.max_chars)  # at argmax
         for p, h, s, r, row, t in zip(probs, halt, steps, records, data.inputs, tokens)
     ]
     report = score(records, results)

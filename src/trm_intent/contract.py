@@ -184,6 +184,7 @@ def to_result(
     transcript: str | None = None,
     words: Sequence[int] = (),
     token_probs: np.ndarray | None = None,
+    max_chars: int = 100_000,
 ) -> IntentResult:
     """One row of :func:`run_steps` as the API's result (the decision of :func:`decide`, and the
     :func:`segments` of ``transcript`` when it is given)."""
@@ -191,7 +192,7 @@ def to_result(
     cut: list[Segment] = []
     if transcript is not None:
         tokens = token_probs if token_probs is not None else np.zeros(len(words), dtype=np.float32)
-        cut = segments(transcript, words, tokens, labels[best], float(probs[best]))
+        cut = segments(transcript, words, tokens, labels[best], float(probs[best]), max_chars)
     return IntentResult.model_construct(
         segments=cut,
         intent=labels[best],
@@ -262,7 +263,7 @@ class InputEncoder:
         except Exception:  # the tokenizer's own error for text it cannot take
             check_text(transcript)
             raise
-        return encoding.ids, token_words(transcript, encoding.offsets)
+        return encoding.ids, token_words(transcript[: self.max_chars], encoding.offsets)
 
     def encode(self, transcript: str, context: WindowContext) -> ModelInput:
         window = self.window_ids(context)
@@ -280,7 +281,7 @@ class InputEncoder:
             raise
         windows = [self.window_ids(c) for c in contexts]
         return [
-            ModelInput([w[0], *e.ids], w, [-1, *token_words(t, e.offsets)])
+            ModelInput([w[0], *e.ids], w, [-1, *token_words(t[: self.max_chars], e.offsets)])
             for t, e, w in zip(transcripts, encoded, windows)
         ]
 
@@ -293,11 +294,18 @@ def word_spans(transcript: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(transcript)]
 
 
-def token_words(transcript: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
+def token_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
     """The word of each token: the word holding the token's last character (a byte-level token's
-    span starts at the space before its word)."""
-    starts = [start for start, _ in word_spans(transcript)]
-    return [max(0, bisect.bisect_right(starts, end - 1) - 1) for _, end in offsets]
+    span starts at the space before its word); a token of whitespace only is the next word's
+    leading space. ``text`` is the transcript as tokenized (its first ``max_chars`` code points)."""
+    starts = [start for start, _ in word_spans(text)]
+    last = max(0, len(starts) - 1)
+    return [
+        min(last, bisect.bisect_left(starts, end))
+        if text[start:end].isspace()
+        else max(0, bisect.bisect_right(starts, end - 1) - 1)
+        for start, end in offsets
+    ]
 
 
 def segments(
@@ -306,8 +314,12 @@ def segments(
     token_probs: np.ndarray,
     intent: str,
     confidence: float,
+    max_chars: int,
 ) -> list[Segment]:
     """The transcript cut into command and dictation spans (step 6 of the contract).
+
+    Words are read in the first ``max_chars`` code points (what the model read); the words after
+    them belong to the last span, which ends where the transcript's last word ends.
 
     ``words`` and ``token_probs`` are aligned with the model's ids (context id first). A word's
     P(command) is the mean of its tokens' (a word past the tokens cut off takes the last word's).
@@ -315,9 +327,13 @@ def segments(
     span with the whole decision; otherwise consecutive words of one label form a span, sure as
     its least sure word.
     """
-    spans = word_spans(transcript)
-    if not spans:
+    stripped = transcript.rstrip()
+    if not stripped:
         return []
+    spans = word_spans(transcript[:max_chars]) or [
+        (len(transcript) - len(transcript.lstrip()), len(stripped))
+    ]
+    spans[-1] = (spans[-1][0], len(stripped))
     whole = [
         Segment.model_construct(
             text=transcript[spans[0][0] : spans[-1][1]],

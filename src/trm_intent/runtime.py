@@ -275,6 +275,7 @@ class IntentClassifier:
             transcript,
             words,
             out.token_probs[0],
+            self.meta.max_chars,
         )
 
     def classify_batch(
@@ -311,6 +312,7 @@ class IntentClassifier:
                     transcripts[i],
                     row.words,
                     out.token_probs[r, : len(row.ids)],
+                    self.meta.max_chars,
                 )
         return results
 
