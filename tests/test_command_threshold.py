@@ -53,6 +53,17 @@ def test_when_no_threshold_reaches_the_precision_the_most_precise_is_kept() -> N
     assert (tie.threshold, tie.precision, tie.commands) == (0.5, 0.5, 4)
 
 
+def test_the_precision_is_sought_only_where_recall_stays() -> None:
+    # 1.0 is reached at 0.8 with recall 5/6; asking recall 0.9 of the threshold rules that out.
+    floor = choose_command_threshold(P, GOLD, precision=1.0, recall=0.9)
+    assert floor.recall >= 0.9 and floor.threshold < 0.8
+    # Of the thresholds that keep recall 0.9, the most precise (the lowest of equals).
+    keeping = [command_point(P, GOLD, t) for t in (0.5, *P) if command_point(P, GOLD, t).recall >= 0.9]
+    assert floor.precision == max(pt.precision for pt in keeping)
+    # A floor nothing keeps leaves the likelier label's decision.
+    assert choose_command_threshold(P, GOLD, precision=1.0, recall=1.01).threshold == 0.5
+
+
 def test_a_command_needs_its_probability_to_reach_the_threshold() -> None:
     probs = np.array([0.93, 0.07], dtype=np.float32)
     assert decide(probs, 0.5) == 0 and decide(probs, float(probs[0])) == 0  # reaching it is enough

@@ -509,9 +509,14 @@ def calibrate(
     tempered = apply_temperature(probs, temperature)
     scored = [r for r in records if "ambiguous" not in r.tags]
     keep = np.array(["ambiguous" not in r.tags for r in records])
+    train_cfg = ckpt.meta.train
     point = choose_command_threshold(
-        tempered[keep, 0], [r.label == "command" for r in scored], ckpt.meta.train.command_precision
+        tempered[keep, 0],
+        [r.label == "command" for r in scored],
+        train_cfg.command_precision,
+        train_cfg.command_recall,
     )
+
     update = {"temperature": temperature, "command_threshold": point.threshold}
     save_checkpoint(Checkpoint(ckpt.meta.model_copy(update=update), ckpt.ema, ckpt.state), path)
     return temperature, point

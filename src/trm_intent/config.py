@@ -149,7 +149,17 @@ class TrainConfig(BaseModel):
         le=1,
         description=(
             "Command precision the command threshold is chosen for on the held-out split: the lowest "
-            "threshold that reaches it (when none does, the one with the highest precision)."
+            "threshold that reaches it (when none does, the one with the highest precision), among "
+            "those that keep command_recall."
+        ),
+    )
+    command_recall: float = Field(
+        default=0.97,
+        ge=0,
+        le=1,
+        description=(
+            "Command recall the command threshold must keep on the held-out split: the precision "
+            "target is sought only among thresholds that keep it (0.5 always qualifies)."
         ),
     )
     val_fraction: float = Field(default=0.15, gt=0, lt=1)

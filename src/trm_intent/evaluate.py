@@ -65,13 +65,17 @@ def command_point(p_command: np.ndarray, is_command: Sequence[bool], threshold: 
 
 
 def choose_command_threshold(
-    p_command: np.ndarray, is_command: Sequence[bool], precision: float
+    p_command: np.ndarray, is_command: Sequence[bool], precision: float, recall: float = 0.0
 ) -> ThresholdPoint:
     """The lowest threshold whose command precision reaches ``precision`` (the most commands
-    kept at that precision); when none does, the one with the highest precision."""
+    kept at that precision); when none does, the one with the highest precision (the lowest of
+    equals). Only thresholds that keep command recall at ``recall`` or more are candidates (0.5,
+    the likelier label's decision, always is): a threshold that types most commands is no
+    decision a user can work with."""
     p = np.asarray(p_command, dtype=np.float64)
     candidates = np.unique(np.concatenate([[0.5], p[p >= 0.5]]))
     points = [command_point(p, is_command, float(t)) for t in candidates]
+    points = [pt for i, pt in enumerate(points) if i == 0 or pt.recall >= recall]
     meeting = [pt for pt in points if pt.precision >= precision and pt.commands]
     if meeting:
         return meeting[0]
