@@ -1,7 +1,9 @@
 """The Node.js client (clients/node) against the Python runtime: the model-directory contract, proved twice.
 
-Every record of the committed data, a set of odd inputs, a set of odd windows and a set of odd
-segment inputs go through one ``node classify.mjs`` process; its answers must equal
+Every record of the committed data, a set of odd inputs, a set of odd windows, a set of odd
+segment inputs, transcripts with tokens of whitespace only (the next word's) and transcripts cut
+by max_chars with words after the cut (they join the last segment) go through one
+``node classify.mjs`` process; its answers must equal
 ``IntentClassifier.classify()``'s exactly (intent, steps, probabilities, confidence, halting
 confidence and segments bit for bit), and with ``--batch`` those of
 ``IntentClassifier.classify_batch()``; with ``--command-threshold`` those of
@@ -13,6 +15,7 @@ too. Skipped only where node cannot be had: no ``node`` binary, or no ``node_mod
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -28,7 +31,7 @@ from tokenizers import Tokenizer
 
 from trm_intent import IntentClassifier, WindowContext
 from trm_intent.artifacts import FORMAT_VERSION, sha256_file
-from trm_intent.contract import APP_FIELD_CHARS, TITLE_CHARS, word_spans
+from trm_intent.contract import APP_FIELD_CHARS, TITLE_CHARS, segments, word_spans
 from trm_intent.runtime import default_model_dir
 
 from .conftest import DATA, ROOT
@@ -312,7 +315,8 @@ ODD_WORDS = [
 def segment_records() -> list[dict]:
     """Transcripts where the segments (contract.segments) are most likely to part: every mixed
     record of the data with odd gaps between its words, with odd characters inside its words, and
-    cut by max_tokens or max_chars (its words lose their tokens and take the previous word's P);
+    cut by max_tokens (its words lose their tokens and take the previous word's P) or max_chars
+    (its words join the last span, see also cut_records);
     words with no token of their own, or that share a token's bytes."""
     mixed = [r for r in data_records() if r.get("segments")]
     recs: list[dict] = []
@@ -358,8 +362,110 @@ def segment_records() -> list[dict]:
     return recs
 
 
+def model_max_chars() -> int:
+    """The default model's max_chars (the cut the records below are built around)."""
+    meta = json.loads((default_model_dir() / "trm_intent.json").read_text(encoding="utf-8"))
+    return int(meta["max_chars"])
+
+
+# Tokens of whitespace only: the byte-level pre-tokenizer leaves a lone space before a second
+# space, a digit, a symbol or punctuation (" ", then " 5"); the token is the next word's.
+LONE_SPACES = [
+    "Volume down 8",
+    "go to line  5",
+    "go to line\t\t12 and select it",
+    "set volume to  80 percent",
+    "press  ! now",
+    "type  , then  . done",
+    "a  #b  $c",
+    "x \t 7",
+    "1 2  3   4",
+    "hello  world",
+    "delete  (that)  please",
+    "price  $5  and  €10",
+    "line  5  col  3 then type hi",
+    "move down  3 lines",
+    "indent  2 spaces and  save",
+    "scroll up 10",
+    "open tab 2",
+    "say   👍 to bob",
+    "go to  @mention",
+    "  5 more",
+    "type 3  \u3000 4",
+    "zoom in 150 %",
+]
+
+
+def lone_space_records() -> list[dict]:
+    """Transcripts with tokens of whitespace only (contract.token_words: the next word's), as
+    commands and as prose, and every mixed record of the data with double spaces and digits."""
+    terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
+    editor = {"app_name": "Code", "bundle_id": "com.microsoft.VSCode", "window_title": "main.py"}
+    recs = [{"transcript": t, "context": c} for t in LONE_SPACES for c in (None, terminal, editor)]
+    for i, record in enumerate(r for r in data_records() if r.get("segments")):
+        words, context = record["transcript"].split(), record.get("context")
+        recs.append({"transcript": "  ".join(words), "context": context})
+        recs.append({"transcript": " ".join(words) + f" {i % 97}  !", "context": context})
+    return recs
+
+
+def cut_records(max_chars: int) -> list[dict]:
+    """Transcripts longer than ``max_chars`` (contract.segments: the words after the cut join the
+    last span, which runs to the transcript's last word): the cut inside a word, inside
+    whitespace, at a word's start or end, after max_chars spaces; astral characters and trailing
+    whitespace after it; mixed records of the data before a long tail and after a long lead."""
+    mc = max_chars
+    tail = " and then I said that we would all meet again next week"
+    texts = [
+        "x" * (mc - 3) + " hello world type this",  # the cut inside "hello"
+        "x" * (mc - 1) + "yz delete that",  # the cut inside the first word
+        "x" * (mc - 2) + "    delete the last word",  # the cut inside whitespace
+        "x" * (mc - 2) + "  \n\t  " + "new line " * 5,
+        "x" * mc + " delete that",  # the cut at a word's end
+        "x" * (mc - 1) + " delete that",  # the cut at a word's start
+        "x" * (mc - 5) + " ab 🎉 🎉 type this 🎉",  # astral after the cut: code points, not units
+        "x" * (mc - 5) + " ab" + " " * 50,  # only whitespace after the cut
+        "x" * (mc - 5) + " ab cd  \u3000\x85 \u2028",
+        "x" * (mc - 5) + " ab cd ef\x1f\x1c",
+        "select all and delete it " + "x" * mc + " then save",
+        " " * mc + "open the terminal",  # max_chars spaces, then words: no word was read
+        " " * mc + "  open the terminal  ",
+        " " * (mc - 1) + "open the terminal",
+        " " * (mc + 7) + "delete that",
+        "\u3000" * mc + "type hello",
+        "\t" * mc + "\n" + "scroll down",
+        "\x85" * mc + "go back",
+        "delete the last word" + " " * mc + "and type hello",
+        "delete the last word " * (1 + mc // 10),
+        "new paragraph " + "and so on " * (mc // 5),
+        "go to line 5 " * (mc // 4),
+        "delete the last word " * 50_000,  # a megabyte: read as fast as a short one
+        "so as I was saying " * 50_000 + "delete that",
+    ]
+    terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
+    recs = [{"transcript": t, "context": c} for t in texts for c in (None, terminal)]
+    for i, record in enumerate(r for r in data_records() if r.get("segments")):
+        text, context = record["transcript"], record.get("context")
+        if i % 2 == 0:  # the command, then prose past the cut: the cut falls in the prose
+            more = tail * (1 + mc // len(tail))
+            recs.append({"transcript": text + more[: mc - len(text) + 3 + i % 40], "context": context})
+        else:  # prose to the cut, then the record: after the cut, it joins the last span
+            lead = (tail * (1 + mc // len(tail)))[: mc - 6 + i % 12]
+            recs.append({"transcript": lead + " " + text, "context": context})
+        if i % 5 == 0:  # the record, then max_chars spaces, then more of it
+            recs.append({"transcript": text + " " * mc + text, "context": context})
+    return recs
+
+
 def all_records() -> list[dict]:
-    return data_records() + odd_records() + window_records() + segment_records()
+    return (
+        data_records()
+        + odd_records()
+        + window_records()
+        + segment_records()
+        + lone_space_records()
+        + cut_records(model_max_chars())
+    )
 
 
 # What the client answers: IntentResult's fields (rules 1 to 6 of the step contract).
@@ -465,14 +571,17 @@ def test_node_client_batch_answers_as_classify_batch(node: str, model_dir: Path)
 def command_thresholds(clf: IntentClassifier, records: list[dict]) -> list[float]:
     """Thresholds that test the float32 comparison: a command probability itself, the double
     just above it (float32 rounds it back to the same), one float32 step above, and 0.5 (see
-    also test_node_client_cuts_segments_as_python_at_threshold_half)."""
+    also test_node_client_cuts_segments_as_python_at_threshold_half; 0.9 where 0.5 is the
+    model's own). None is the model's threshold: each must override it."""
     p = max(
         r.probabilities["command"]
         for r in clf.classify_batch([r["transcript"] for r in records], [r.get("context") for r in records])
         if r.probabilities["command"] < 0.5
     )
     above = float(np.nextafter(np.float32(p), np.float32(1)))
-    return [p, float(np.nextafter(p, 1.0)), above, 0.5]
+    own = clf.meta.command_threshold
+    thresholds = [p, float(np.nextafter(p, 1.0)), above, 0.5 if own != 0.5 else 0.9]
+    return [t for t in thresholds if t != own]
 
 
 def test_node_client_takes_a_command_threshold(node: str) -> None:
@@ -527,6 +636,21 @@ def test_node_client_cuts_segments_as_python_at_threshold_half(
     )
 
 
+def segment_spans(transcript: str, max_chars: int) -> list[tuple[int, int]]:
+    """The word spans contract.segments cuts along: those of ``transcript[:max_chars]`` (or one
+    from the first non-whitespace character), the last running to ``len(transcript.rstrip())``;
+    checked against the one span of segments() for a dictation answer."""
+    stripped = transcript.rstrip()
+    whole = segments(transcript, [], np.zeros(0, np.float32), "dictation", 1.0, max_chars)
+    if not stripped:
+        assert whole == []
+        return []
+    spans = word_spans(transcript[:max_chars]) or [(len(transcript) - len(transcript.lstrip()), 0)]
+    spans[-1] = (spans[-1][0], len(stripped))
+    assert [(whole[0].start, whole[0].end)] == [(spans[0][0], spans[-1][1])]
+    return spans
+
+
 ENCODE_SCRIPT = """
 import { createInterface } from 'node:readline';
 import { loadModel } from './classify.mjs';
@@ -543,7 +667,8 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
 @pytest.mark.parametrize("model_dir", MODEL_DIRS, ids=lambda p: p.name)
 def test_node_client_encodes_as_python(node: str, model_dir: Path) -> None:
     """The client's ModelInput: ids, window ids and the word of each token (the tokenizer
-    binding's offsets are code points of the transcript, as Python's), and the words' spans."""
+    binding's offsets are code points of the transcript, as Python's, and a token of whitespace
+    only is the next word's), and the word spans the segments are cut along (segment_spans)."""
     clf = IntentClassifier(model_dir)
     records = all_records()
     done = subprocess.run(
@@ -560,7 +685,8 @@ def test_node_client_encodes_as_python(node: str, model_dir: Path) -> None:
     problems = []
     for record, got in zip(records, answers):
         ids, window, words = clf.encode(record["transcript"], record.get("context"))
-        want = [ids, window, words, [list(span) for span in word_spans(record["transcript"])]]
+        spans = segment_spans(record["transcript"], clf.meta.max_chars)
+        want = [ids, window, words, [list(span) for span in spans]]
         if got != want:
             problems.append(f"{record!r}: node {got} != python {want}")
     print(f"\n{model_dir} encode(): {len(records)} records, {len(problems)} disagreements", file=sys.stderr)
@@ -584,6 +710,38 @@ def test_segment_records_cover_their_cases() -> None:
         assert sum(gap in t for t in texts) >= 100, repr(gap)
     for odd in ("🎉", "ﬁ", "ｅ", "\u0301", "\U0001d41a", "👩‍💻", "㍱"):
         assert sum(odd in t for t in texts) >= 100, repr(odd)
+
+
+def test_lone_space_and_cut_records_cover_their_cases() -> None:
+    """The records for contract.token_words' whitespace tokens and contract.segments' cut reach
+    what they are for: tokens of whitespace only whose word the old rule (the word of the last
+    character) gets wrong; transcripts longer than max_chars with words after the cut, the cut
+    inside a word, inside whitespace, and max_chars whitespace before the first word."""
+    clf = IntentClassifier()
+    mc = clf.meta.max_chars
+    tok = Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
+    tok.enable_truncation(max_length=clf.meta.config.max_tokens - 1)
+    lone = moved = 0
+    for r in lone_space_records():
+        text = r["transcript"][:mc]
+        starts = [start for start, _ in word_spans(text)]
+        offsets = tok.encode(text, add_special_tokens=False).offsets
+        spaces = [(a, b) for a, b in offsets if text[a:b].isspace()]
+        lone += bool(spaces)
+        moved += any(
+            bisect.bisect_left(starts, b) != max(0, bisect.bisect_right(starts, b - 1) - 1)
+            and bisect.bisect_left(starts, b) < len(starts)
+            for _, b in spaces
+        )
+    assert lone >= 300 and moved >= 300, (lone, moved)
+    texts = [r["transcript"] for r in cut_records(mc)]
+    after = [t for t in texts if t[mc:].split()]
+    assert len(after) >= 300, len(after)
+    assert sum(not t[mc - 1].isspace() and not t[mc].isspace() for t in after) >= 100
+    assert sum(t[mc - 1].isspace() and t[mc].isspace() for t in after) >= 50
+    assert sum(not t[:mc].split() for t in after) >= 10
+    assert sum(len(t) > 1_000_000 for t in texts) >= 2
+    assert mc == model_max_chars()
 
 
 def copy_model(

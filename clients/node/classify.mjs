@@ -38,9 +38,46 @@ export const PY_STRIP = new Set([
 
 export class ContractError extends Error {}
 
-/** The first `n` code points of `s` (Python's s[:n]), not UTF-16 units. */
+/** The end, in UTF-16 units, of the first `n` code points of `s` (Python's len(s[:n]) in units).
+ * A surrogate pair is one code point, a lone surrogate one too (as Python's and Array.from's). */
+export function headEnd(s, n) {
+  if (s.length <= n) return s.length;
+  let unit = 0;
+  for (let cp = 0; cp < n && unit < s.length; cp++) {
+    const c = s.charCodeAt(unit);
+    const pair = c >= 0xd800 && c <= 0xdbff && unit + 1 < s.length
+      && s.charCodeAt(unit + 1) >= 0xdc00 && s.charCodeAt(unit + 1) <= 0xdfff;
+    unit += pair ? 2 : 1;
+  }
+  return unit;
+}
+
+/** The first `n` code points of `s` (Python's s[:n]), not UTF-16 units; reads no further. */
 export function head(s, n) {
-  return s.length <= n ? s : Array.from(s).slice(0, n).join('');
+  return s.length <= n ? s : s.slice(0, headEnd(s, n));
+}
+
+/** The code points of `s` up to UTF-16 unit `end` (Python's len() of that part). */
+export function codePoints(s, end = s.length) {
+  let n = end;
+  for (let unit = 0; unit + 1 < end; unit++) {
+    const c = s.charCodeAt(unit);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(unit + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        unit++;
+      }
+    }
+  }
+  return n;
+}
+
+/** The UTF-16 end of `s.rstrip()` (Python's, PY_STRIP); every PY_STRIP character is one unit. */
+export function rstripEnd(s) {
+  let end = s.length;
+  while (end > 0 && PY_STRIP.has(s[end - 1])) end--;
+  return end;
 }
 
 /** `s` without the leading and trailing code points of `set` (Python's s.strip() for PY_STRIP). */
@@ -125,27 +162,60 @@ export function wordSpans(text) {
 }
 
 /**
- * contract.token_words: the word (index into `spans`) of each token, the word holding the token's
- * last character: Python's max(0, bisect_right(starts, end - 1) - 1). `offsets` are the
- * tokenizer's [start, end), in code points of the transcript as given (the `tokenizers` binding
- * gives code points, as Python's does; NFKC-changed characters map back to the original ones).
+ * contract.token_words: the word (index into `spans`, the words of `text`) of each token. `text`
+ * is the transcript as tokenized (its first max_chars code points); `offsets` are the tokenizer's
+ * [start, end), in code points of `text` (the `tokenizers` binding gives code points, as Python's
+ * does; NFKC-changed characters map back to the original ones). A token of whitespace only
+ * (Python's text[start:end].isspace(): not empty, every code point in PY_STRIP) is the next
+ * word's leading space: min(last word, bisect_left(starts, end)). Any other token belongs to the
+ * word holding its last character: max(0, bisect_right(starts, end - 1) - 1).
  */
-export function tokenWords(spans, offsets) {
-  return offsets.map(([, end]) => {
+export function tokenWords(text, spans, offsets) {
+  const cps = Array.from(text);
+  const last = Math.max(0, spans.length - 1);
+  const starts = (limit, inclusive) => { // the number of word starts < limit (<= with `inclusive`)
     let lo = 0;
     let hi = spans.length;
-    while (lo < hi) { // the number of word starts <= end - 1
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid][0] <= end - 1) lo = mid + 1;
+      if (spans[mid][0] < limit || (inclusive && spans[mid][0] === limit)) lo = mid + 1;
       else hi = mid;
     }
-    return Math.max(0, lo - 1);
+    return lo;
+  };
+  return offsets.map(([start, end]) => {
+    let space = start < end && start < cps.length;
+    for (let k = start; space && k < Math.min(end, cps.length); k++) space = PY_STRIP.has(cps[k]);
+    return space ? Math.min(last, starts(end, false)) : Math.max(0, starts(end - 1, true) - 1);
   });
 }
 
 /**
- * contract.segments: the transcript cut into command and dictation spans. `words` and `tokenProbs`
- * are aligned with the model's ids (context id first, word -1). Dictation, or every word on one
+ * contract.segments' word spans: those of the transcript's first `maxChars` code points (or, when
+ * they hold no word, one span from the transcript's first non-whitespace character), the last
+ * running to the end of `transcript.rstrip()` (the words after the cut join it); [] when
+ * `transcript.rstrip()` is empty. Each [start, end, start16, end16], as wordSpans'. Reads the
+ * transcript past the cut only backwards from its end, and to count its code points.
+ */
+export function segmentSpans(transcript, maxChars) {
+  const end16 = rstripEnd(transcript);
+  if (end16 === 0) return [];
+  const spans = wordSpans(head(transcript, maxChars));
+  if (spans.length === 0) {
+    let lead = 0; // leading PY_STRIP characters are one unit each: code points = units
+    while (PY_STRIP.has(transcript[lead])) lead++;
+    spans.push([lead, 0, lead, 0]);
+  }
+  const lastSpan = spans[spans.length - 1];
+  lastSpan[1] = codePoints(transcript, end16);
+  lastSpan[3] = end16;
+  return spans;
+}
+
+/**
+ * contract.segments: the transcript cut into command and dictation spans. `spans` are
+ * segmentSpans(transcript, max_chars) ([]: no segments). `words` and `tokenProbs` are aligned
+ * with the model's ids (context id first, word -1). Dictation, or every word on one
  * side of 0.5, is one span with the whole decision; else runs of words of one label, each as sure
  * as its least sure word. Sums and means in float64, token order, as Python's floats.
  */
@@ -354,7 +424,7 @@ export async function loadModel(dir, options = {}) {
   const windows = new Map(); // the window seldom changes between utterances: encode it once
   /** The model's input for `transcript` said in `context` (Python's ModelInput): { ids, windowIds,
    * words }, ids and window ids each led by the context id, `words` the word of each id (-1: the
-   * context id), and for the segments the transcript and its word spans. Throws TypeError for what
+   * context id), and for the segments the transcript and its segmentSpans(). Throws TypeError for what
    * the Python runtime refuses. */
   async function encode(transcript, context) {
     if (typeof transcript !== 'string') throw new TypeError('transcript must be a string');
@@ -370,12 +440,12 @@ export async function loadModel(dir, options = {}) {
     checkText(text, 'transcript');
     const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
     const ids = encoding.getIds().slice(0, maxTokens - 1);
-    const spans = wordSpans(transcript); // all the words, also those past max_chars
-    const words = [-1, ...tokenWords(spans, encoding.getOffsets().slice(0, ids.length))];
+    const words = [-1, ...tokenWords(text, wordSpans(text), encoding.getOffsets().slice(0, ids.length))];
+    const spans = segmentSpans(transcript, maxChars); // the segments' words (the last to the end)
     return { ids: [wids[0], ...ids], windowIds: wids, words, transcript, spans };
   }
 
-  const isEmpty = (transcript) => strip(transcript, PY_STRIP) === '';
+  const isEmpty = (transcript) => rstripEnd(transcript) === 0; // Python's not str.strip()
   /** Rule 3's empty transcript: dictation, sure, without running the model; no segments. */
   const emptyResult = () => ({
     intent: 'dictation', confidence: 1, halting_confidence: 1,
