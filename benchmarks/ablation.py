@@ -327,6 +327,7 @@ def set_metrics(
         "by_kind": {k: {"n": len(v), "accuracy": float(np.mean(v))} for k, v in sorted(by_kind.items())},
         "by_source": {k: {"n": len(v), "accuracy": float(np.mean(v))} for k, v in sorted(by_src.items())},
         "correct": correct[scored].tolist(),
+        "segments": rep.segmentation.model_dump(exclude={"by_source"}),
     }
     if has_conf:
         m["coverage"] = {str(c): coverage_acc(conf[scored], correct[scored], c) for c in COVERAGES}
@@ -568,6 +569,24 @@ def render(R: dict[str, Any], png_name: str) -> str:
             f"{100 * math.sqrt(0.95 * 0.05 / rows[0]['val']['n']):.1f})."
         )
     add(f"\n![accuracy vs latency]({png_name})\n")
+
+    add("## Segments\n")
+    add(
+        "Held-out, each TRM at its own threshold: on the mixed records (words of both labels), the share "
+        "of words labelled right and of records cut exactly right; boundary precision and recall over all "
+        "records; the share of one-label records answered with one segment (held-out / dev-eval). "
+        "Baselines give one segment.\n"
+    )
+    add("| variant | mixed records | word accuracy | exact | boundary P | boundary R | one segment (plain) |")
+    add("|---|---|---|---|---|---|---|")
+    for r in rows:
+        sv, sd = r["val"]["segments"], r["dev"]["segments"] if dev else None
+        plain = f"{_f(sv['one_segment_plain'])} / {_f(sd['one_segment_plain']) if sd else '-'}"
+        add(
+            f"| {r['name']} | {sv['mixed']} | {_f(sv['word_accuracy_mixed'])} | {_f(sv['exact_mixed'])} | "
+            f"{_f(sv['boundary_precision'])} | {_f(sv['boundary_recall'])} | {plain} |"
+        )
+    add("")
 
     add("## Paired comparisons\n")
     add(

@@ -16,7 +16,7 @@ import pytest
 
 from trm_intent import IntentClassifier, load_records
 from trm_intent.dataset import split_records
-from trm_intent.evaluate import evaluate
+from trm_intent.evaluate import evaluate, predict
 
 from .conftest import DATA, DEV_EVAL, ROOT
 
@@ -38,7 +38,9 @@ def _sets() -> list[tuple[str, list]]:
 def _check_learned(model_dir: Path) -> None:
     before, after = IntentClassifier(), IntentClassifier(model_dir)
     fixes, _ = load_records(CORRECTIONS)
-    assert evaluate(before, fixes).accuracy_all < 0.6  # the scenario is one the model gets wrong
+    # The scenario is one the model gets partly wrong: the bundle reading the window as text gets 17
+    # of the 24 right before (the previous one, which knew only the kind of app, 11).
+    assert sum(r.intent != f.label for r, f in zip(predict(before, fixes), fixes)) >= 5
     assert evaluate(after, fixes).accuracy_all == 1.0  # every correction right afterwards
     paraphrases, _ = load_records(PARAPHRASES)
     assert evaluate(after, paraphrases).accuracy_all >= 0.9
