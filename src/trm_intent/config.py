@@ -64,11 +64,11 @@ class TrainConfig(BaseModel):
 
     model: TRMConfig = Field(default_factory=TRMConfig)
     epochs: int = Field(
-        default=20,
+        default=16,
         ge=1,
         le=10_000,
         description=(
-            "20 (with n_sup 2) fits a training run on the 14,451 records in 10 minutes of one core of "
+            "16 (with n_sup 2) fits a training run on the 14,451 records in 10 minutes of one core of "
             "this project's 2-core machine (MODEL_CARD.md)."
         ),
     )
