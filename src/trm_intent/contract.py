@@ -182,7 +182,7 @@ def to_result(
     steps: int,
     command_threshold: float = 0.5,
     transcript: str | None = None,
-    words: Sequence[int] = (),
+    words: Sequence[int] | Callable[[], Sequence[int]] = (),
     token_probs: np.ndarray | None = None,
     max_chars: int = 100_000,
 ) -> IntentResult:
@@ -191,7 +191,7 @@ def to_result(
     best = decide(probs, command_threshold)
     cut: list[Segment] = []
     if transcript is not None:
-        tokens = token_probs if token_probs is not None else np.zeros(len(words), dtype=np.float32)
+        tokens = token_probs if token_probs is not None else np.zeros(1, dtype=np.float32)
         cut = segments(transcript, words, tokens, labels[best], float(probs[best]), max_chars)
     return IntentResult.model_construct(
         segments=cut,
@@ -255,15 +255,20 @@ class InputEncoder:
         bundle = bundle[max(0, len(bundle) - cut.bundle) :] if cut.bundle else []
         return [self.context_ids[self.rules.kind(context)], *app[: cut.app], *bundle, *title]
 
-    def transcript_ids(self, transcript: str) -> tuple[list[int], list[int]]:
+    def transcript_tokens(self, transcript: str) -> tuple[list[int], list[tuple[int, int]]]:
         """The transcript's ids (its first ``max_chars`` code points, cut to ``max_tokens - 1`` ids)
-        and the word each belongs to (:func:`token_words`)."""
+        and their offsets (code points)."""
         try:
             encoding = self.tokenizer.encode(transcript[: self.max_chars], add_special_tokens=False)
         except Exception:  # the tokenizer's own error for text it cannot take
             check_text(transcript)
             raise
-        return encoding.ids, token_words(transcript[: self.max_chars], encoding.offsets)
+        return encoding.ids, encoding.offsets
+
+    def transcript_ids(self, transcript: str) -> tuple[list[int], list[int]]:
+        """The transcript's ids and the word each belongs to (:func:`token_words`)."""
+        ids, offsets = self.transcript_tokens(transcript)
+        return ids, token_words(transcript[: self.max_chars], offsets)
 
     def encode(self, transcript: str, context: WindowContext) -> ModelInput:
         window = self.window_ids(context)
@@ -310,41 +315,43 @@ def token_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
 
 def segments(
     transcript: str,
-    words: Sequence[int],
+    words: Sequence[int] | Callable[[], Sequence[int]],
     token_probs: np.ndarray,
     intent: str,
     confidence: float,
     max_chars: int,
 ) -> list[Segment]:
-    """The transcript cut into command and dictation spans (step 6 of the contract).
+    """The transcript cut into command and dictation spans (step 8 of the contract).
 
-    Words are read in the first ``max_chars`` code points (what the model read); the words after
-    them belong to the last span, which ends where the transcript's last word ends.
-
-    ``words`` and ``token_probs`` are aligned with the model's ids (context id first). A word's
-    P(command) is the mean of its tokens' (a word past the tokens cut off takes the last word's).
-    When the whole utterance is dictation, or no word is a command word, the transcript is one
-    span with the whole decision; otherwise consecutive words of one label form a span, sure as
-    its least sure word.
+    ``words`` and ``token_probs`` are aligned with the model's ids (context id first; the row cut
+    to the utterance's ids); ``words`` may be a function giving them, called only when the
+    transcript is cut. A word's P(command)
+    is the mean of its tokens' (a word without tokens takes the previous word's; words before
+    the first word with tokens, that word's). When the
+    whole utterance is dictation, or every word is on one side of 0.5, the transcript is one
+    span with the whole decision, from its first to its last non-space character; otherwise
+    consecutive words of one label form a span, sure as its least sure word. Words are read in
+    the first ``max_chars`` code points (what the model read); the words after them belong to
+    the last span, which ends where the transcript's last word ends.
     """
-    stripped = transcript.rstrip()
-    if not stripped:
+    end = len(transcript.rstrip())
+    if not end:
         return []
-    spans = word_spans(transcript[:max_chars]) or [
-        (len(transcript) - len(transcript.lstrip()), len(stripped))
-    ]
-    spans[-1] = (spans[-1][0], len(stripped))
+    start = len(transcript) - len(transcript.lstrip())
     whole = [
         Segment.model_construct(
-            text=transcript[spans[0][0] : spans[-1][1]],
-            intent=intent,
-            confidence=confidence,
-            start=spans[0][0],
-            end=spans[-1][1],
+            text=transcript[start:end], intent=intent, confidence=confidence, start=start, end=end
         )
     ]
     if intent != "command":
         return whole
+    tokens = token_probs[1:]  # one per transcript token: the row cut to the utterance's ids
+    if not len(tokens) or (tokens >= 0.5).all() or (tokens < 0.5).all():
+        return whole  # every word's mean is on the side all its tokens are on
+    if callable(words):
+        words = words()
+    spans = word_spans(transcript[:max_chars])
+    spans[-1] = (spans[-1][0], end)
     # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
     total = [0.0] * len(spans)
     count = [0] * len(spans)
@@ -352,11 +359,12 @@ def segments(
         if word >= 0:
             total[word] += p
             count[word] += 1
+    # A word without tokens takes the previous word's P (the first words, the next one's).
+    first = next(t / c for t, c in zip(total, count) if c)
     p_word: list[float] = []
-    last = 1.0
     for t, c in zip(total, count):
-        last = t / c if c else last
-        p_word.append(last)
+        first = t / c if c else first
+        p_word.append(first)
     is_command = [p >= 0.5 for p in p_word]
     if all(is_command) or not any(is_command):
         return whole

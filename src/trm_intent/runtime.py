@@ -30,6 +30,7 @@ from .contract import (
     is_empty,
     run_steps,
     to_result,
+    token_words,
 )
 from .schema import IntentResult, WindowContext
 
@@ -218,16 +219,20 @@ class IntentClassifier:
         each led by the context token."""
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        window = WindowContext.coerce(context)
+        window_ids = self._window_ids(WindowContext.coerce(context))
+        ids, words = self._encoder.transcript_ids(transcript)
+        return ModelInput([window_ids[0], *ids], window_ids, [-1, *words])
+
+    def _window_ids(self, window: WindowContext) -> list[int]:
+        """The window's ids, encoded once while the window does not change."""
         key = (window.app_name, window.bundle_id, window.window_title)
         window_ids = self._windows.get(key)
-        if window_ids is None:  # the window seldom changes between utterances: encode it once
+        if window_ids is None:
             window_ids = self._encoder.window_ids(window)
             if len(self._windows) >= WINDOW_CACHE:
                 self._windows.clear()
             self._windows[key] = window_ids
-        ids, words = self._encoder.transcript_ids(transcript)
-        return ModelInput([window_ids[0], *ids], window_ids, [-1, *words])
+        return window_ids
 
     def step(
         self,
@@ -260,12 +265,17 @@ class IntentClassifier:
         whitespace-only transcript has nothing to execute: it is returned as dictation
         with confidence 1.0 and ``steps == 0`` without running the model.
         """
-        ids, window, words = self.encode(transcript, context)
+        if not isinstance(transcript, str):
+            raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
+        window = self._window_ids(WindowContext.coerce(context))
+        ids, offsets = self._encoder.transcript_tokens(transcript)
         if is_empty(transcript):
             return empty_result(self.labels)
-        arr, warr = np.array([ids], dtype=np.int64), np.array([window], dtype=np.int64)
+        arr = np.array([[window[0], *ids]], dtype=np.int64)
+        warr = np.array([window], dtype=np.int64)
         inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
         out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
+        cut = transcript[: self.meta.max_chars]
         return to_result(
             self.labels,
             out.probs[0],
@@ -273,7 +283,7 @@ class IntentClassifier:
             out.steps[0],
             self.command_threshold,
             transcript,
-            words,
+            lambda: [-1, *token_words(cut, offsets)],  # only when the words are cut apart
             out.token_probs[0],
             self.meta.max_chars,
         )
