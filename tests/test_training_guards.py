@@ -67,4 +67,4 @@ def test_a_config_the_network_cannot_have_is_refused() -> None:
             TrainConfig.model_validate({"model": model})
     with pytest.raises(ValidationError):
         TrainConfig.model_validate({"epochs": 0})
-    assert json.loads(TrainConfig().model_dump_json())["epochs"] == 16  # fits 10 minutes on the 14,451 records
+    assert json.loads(TrainConfig().model_dump_json())["epochs"] == 16  # fits 10 min on 14,451 records
