@@ -1,16 +1,19 @@
 """The Node.js client (clients/node) against the Python runtime: the model-directory contract, proved twice.
 
 Every record of the committed data, a set of odd inputs, a set of odd windows, a set of odd
-segment inputs, transcripts with tokens of whitespace only (the next word's) and transcripts cut
-by max_chars with words after the cut (they join the last segment) go through one
+segment inputs, transcripts with tokens of whitespace only (the next word's), transcripts cut
+by max_chars with words after the cut (they join the last segment), and transcripts with odd
+first words or whitespace around them (the whole span's ends) go through one
 ``node classify.mjs`` process; its answers must equal
 ``IntentClassifier.classify()``'s exactly (intent, steps, probabilities, confidence, halting
 confidence and segments bit for bit), and with ``--batch`` those of
 ``IntentClassifier.classify_batch()``; with ``--command-threshold`` those of
 ``IntentClassifier(command_threshold=...)`` (0.5 gives real multi-segment answers). The client's
 encoding (ids, window ids, the word of each token) is compared with ``IntentClassifier.encode()``
-too. Skipped only where node cannot be had: no ``node`` binary, or no ``node_modules`` and
-``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one more model directory to compare on.
+too, and its segments() with contract.segments() on made-up token probabilities (first words
+without tokens among them). Skipped only where node cannot be had: no ``node`` binary, or no
+``node_modules`` and ``npm ci`` impossible. ``TRM_NODE_MODEL_DIR`` names one more model
+directory to compare on.
 """
 
 from __future__ import annotations
@@ -457,6 +460,55 @@ def cut_records(max_chars: int) -> list[dict]:
     return recs
 
 
+# Whitespace around a transcript (contract.segments' whole span: from the first non-whitespace
+# character to len(transcript.rstrip())): Python-only spaces (U+001C..U+001F, U+0085; the
+# tokenizer's Strip keeps U+001C..U+001F), Unicode spaces, and U+FEFF, U+200B, which are no
+# spaces for Python (JS trim() strips U+FEFF): they are words, or part of the first/last word.
+EDGES = ["\u3000", "\x85", "\u2028\u2029", "\x1c\x1d\x1e\x1f", "\xa0 ", "\u2003\u2009", "\t\n\r\n", "\u1680"]
+EDGES += ["\u202f\u205f", " \x1f", "\x1e\u3000 ", "\ufeff", " \ufeff ", "\u200b", "\x0b\x0c"]
+
+# First words that might get no token of their own (contract.segments: the words before the first
+# word with tokens take its P): zero-width and control characters, format characters, a lone
+# combining mark, characters NFKC turns into a space and a mark, a tag character; and leading
+# tokens of whitespace only (U+001C..U+001F: Python's spaces, the tokenizer's text), the first
+# word's. The bundled tokenizer gives each of these first words a token (it drops no character
+# and merges none across a gap: test_first_word_records_cover_their_cases counts them).
+LEADS = ["\u200b", "\u200d", "\u2060", "\ufeff", "\u180e", "\x00", "\x01", "\x7f", "\u0301", "\xa8"]
+LEADS += ["\U000e0001", "\xad", "\u200e", "\ufe0f", "\u034f", "\u2061", "\U0001d173", "\u0600", "\u061c"]
+LEADS += ["\x1c", "\x1f\x1e", " \x1f", "\x1c\u3000", "\x1d\x1d\x1d"]
+
+
+def first_word_records(max_chars: int) -> list[dict]:
+    """Transcripts whose first word may have no token (LEADS) and transcripts with whitespace
+    around them (EDGES), as commands and as mixed records of the data (cut into several segments
+    at threshold 0.5), and leading whitespace that runs up to the max_chars cut."""
+    terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
+    recs: list[dict] = []
+    for i, record in enumerate(r for r in data_records() if r.get("segments")):
+        text, context = record["transcript"], record.get("context")
+        if i % 2 == 0:
+            gap = GAPS[i % len(GAPS)] if i % 4 else ""  # the lead its own word, or the word's start
+            recs.append({"transcript": LEADS[(i // 2) % len(LEADS)] + gap + text, "context": context})
+        else:
+            lead, trail = EDGES[(i // 2) % len(EDGES)], EDGES[(i // 2 + 5) % len(EDGES)]
+            recs.append({"transcript": lead + text + trail, "context": context})
+    texts = ["delete that", "so I was saying open the terminal", "type hello world then press enter"]
+    for lead in LEADS:
+        for text in texts:
+            recs += [{"transcript": lead + " " + text, "context": c} for c in (None, terminal)]
+            recs.append({"transcript": lead + lead + text, "context": terminal})
+    for edge in EDGES:
+        for text in texts:
+            recs += [{"transcript": edge + text + edge, "context": c} for c in (None, terminal)]
+            recs.append({"transcript": edge * 3 + "🎉 " + text + " 🎉" + edge * 3, "context": terminal})
+    mc = max_chars
+    for edge in ("\u3000", "\x1e", "\x1c ", "\x85", " "):
+        lead = (edge * mc)[: mc - 3]  # the cut inside the first word, words after it
+        for text in ("delete that word", "hello there open the terminal", "🎉🎉 type x"):
+            recs += [{"transcript": lead + text + edge, "context": c} for c in (None, terminal)]
+    return recs
+
+
 def all_records() -> list[dict]:
     return (
         data_records()
@@ -465,6 +517,7 @@ def all_records() -> list[dict]:
         + segment_records()
         + lone_space_records()
         + cut_records(model_max_chars())
+        + first_word_records(model_max_chars())
     )
 
 
@@ -659,7 +712,8 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   const { transcript, context } = JSON.parse(line);
   const row = await model.encode(transcript, context);
   const spans = row.spans.map(([start, end]) => [start, end]);
-  console.log(JSON.stringify([row.ids, row.windowIds, row.words, spans]));
+  const whole = row.whole === null ? null : row.whole.slice(0, 2);
+  console.log(JSON.stringify([row.ids, row.windowIds, row.words, spans, whole]));
 }
 """
 
@@ -668,7 +722,9 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
 def test_node_client_encodes_as_python(node: str, model_dir: Path) -> None:
     """The client's ModelInput: ids, window ids and the word of each token (the tokenizer
     binding's offsets are code points of the transcript, as Python's, and a token of whitespace
-    only is the next word's), and the word spans the segments are cut along (segment_spans)."""
+    only is the next word's), the word spans the segments are cut along (segment_spans) and the
+    whole span (Python's one span of a dictation answer: from the first non-whitespace character
+    to len(transcript.rstrip()), the first word's start and the last span's end)."""
     clf = IntentClassifier(model_dir)
     records = all_records()
     done = subprocess.run(
@@ -686,7 +742,8 @@ def test_node_client_encodes_as_python(node: str, model_dir: Path) -> None:
     for record, got in zip(records, answers):
         ids, window, words = clf.encode(record["transcript"], record.get("context"))
         spans = segment_spans(record["transcript"], clf.meta.max_chars)
-        want = [ids, window, words, [list(span) for span in spans]]
+        whole = [spans[0][0], spans[-1][1]] if spans else None
+        want = [ids, window, words, [list(span) for span in spans], whole]
         if got != want:
             problems.append(f"{record!r}: node {got} != python {want}")
     print(f"\n{model_dir} encode(): {len(records)} records, {len(problems)} disagreements", file=sys.stderr)
@@ -742,6 +799,197 @@ def test_lone_space_and_cut_records_cover_their_cases() -> None:
     assert sum(not t[:mc].split() for t in after) >= 10
     assert sum(len(t) > 1_000_000 for t in texts) >= 2
     assert mc == model_max_chars()
+
+
+def test_first_word_records_cover_their_cases() -> None:
+    """The first-word and whitespace records reach what they are for: leading tokens of
+    whitespace only that are the first word's, every LEAD and EDGE at a transcript's start, every
+    EDGE at its end, leading whitespace up to the max_chars cut. A first word without tokens of
+    its own is counted, not required: the bundled tokenizer drops no character (NFKC, lower case,
+    Strip, then byte-level BPE over every byte) and merges none across a gap, so the first word
+    always has a token (test_node_client_segments_as_python covers the rule with made-up tokens)."""
+    clf = IntentClassifier()
+    mc = clf.meta.max_chars
+    tok = Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
+    tok.enable_truncation(max_length=clf.meta.config.max_tokens - 1)
+    records = first_word_records(mc)
+    texts = [r["transcript"] for r in records]
+    leading_space = tokenless = 0
+    for text in texts:
+        cut = text[:mc]
+        start = len(cut) - len(cut.lstrip())
+        offsets = tok.encode(cut, add_special_tokens=False).offsets
+        leading_space += any(b <= start and cut[a:b].isspace() for a, b in offsets)
+        _, _, words = clf.encode(text, None)
+        tokenless += 0 not in words
+    print(
+        f"\nfirst-word records: {len(records)}, {leading_space} with leading tokens of whitespace "
+        f"only, {tokenless} whose first word has no token",
+        file=sys.stderr,
+    )
+    assert leading_space >= 200, leading_space
+    for lead in LEADS:
+        assert sum(t.startswith(lead) for t in texts) >= 10, repr(lead)
+    for edge in EDGES:
+        assert sum(t.startswith(edge) for t in texts) >= 10, repr(edge)
+        assert sum(t.endswith(edge) for t in texts) >= 10, repr(edge)
+    assert sum(len(t) > mc and t[: mc - 3].isspace() for t in texts) >= 20
+
+
+SEGMENTS_SCRIPT = """
+import { createInterface } from 'node:readline';
+import { segmentSpans, segments, wholeSpan } from './classify.mjs';
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  const c = JSON.parse(line);
+  const whole = wholeSpan(c.transcript);
+  const spans = segmentSpans(c.transcript, c.max_chars, whole);
+  console.log(JSON.stringify(segments(c.transcript, whole, spans, c.words, c.probs, c.intent, c.confidence)));
+}
+"""
+
+SEG_WORDS = ["open", "the", "terminal", "🎉", "ﬁle", "ｔｙｐｅ", "e\u0301", "\u200b", "\ufeff"]
+SEG_WORDS += ["𝐡𝐢", "5", "!", "\u0301", "a\udc00b", "👩‍💻x"]
+SEG_SPACES = [" ", "  ", "\t", "\n", "\u3000", "\x85", "\x1c", "\x1f ", "\u2028", "\xa0", "\u2003", "\r\n"]
+
+
+def segment_cases(n: int, seed: int = 0) -> list[dict]:
+    """Made-up inputs of contract.segments: words before the first word with tokens, words
+    without tokens between and after, tokens at 0.5 and one float32 step either side, all on
+    one side or mixed (by word, or inside a word), none at all; whitespace around the transcript;
+    the max_chars cut anywhere after the first word's start; dictation too. The first words read
+    always hold a word (see test_node_client_whole_span_when_the_cut_holds_no_word)."""
+    rng = np.random.default_rng(seed)
+    f32 = lambda x: float(np.float32(x))  # noqa: E731
+    half_down = float(np.nextafter(np.float32(0.5), np.float32(0)))
+    half_up = float(np.nextafter(np.float32(0.5), np.float32(1)))
+    pool = [0.0, 1.0, 0.5, half_down, half_up, f32(0.25), f32(0.75), f32(1e-30), f32(0.9999999)]
+    high = [1.0, 0.5, half_up]
+    pads = ["", "", "", *SEG_SPACES, "\x1c\u3000 ", "\x1e\x1f"]
+    cases: list[dict] = [
+        {  # the first two words without tokens take the third's P (dictation), not 1.0
+            "transcript": " \u3000 so hello there open terminal \x85",
+            "max_chars": 400,
+            "words": [-1, 2, 2, 3, 3, 4],
+            "probs": [0.5, f32(0.2), f32(0.3), f32(0.1), f32(0.9), f32(0.8)],
+            "intent": "command",
+            "confidence": f32(0.7),
+        }
+    ]
+    while len(cases) < n:
+        k = int(rng.integers(1, 8))
+        body = "".join(
+            str(rng.choice(SEG_WORDS)) + (str(rng.choice(SEG_SPACES)) if j < k - 1 else "") for j in range(k)
+        )
+        text = str(rng.choice(pads)) + body + str(rng.choice(pads))
+        mc = 400 if rng.random() < 0.5 else int(rng.integers(1, len(text) + 1))
+        count = len(word_spans(text[:mc]))
+        if count == 0:
+            continue
+        first = int(rng.integers(0, count)) if rng.random() < 0.6 else 0  # the words before: no tokens
+        last = int(rng.integers(first, count))  # the words after: no tokens
+        m = int(rng.integers(0, 10))
+        words = sorted(int(w) for w in rng.integers(first, last + 1, size=m))
+        side = rng.random()
+        if side < 0.2:
+            probs = [f32(rng.uniform(0.5, 1.0)) if rng.random() < 0.5 else high[i % 3] for i in words]
+        elif side < 0.4:
+            probs = [min(f32(rng.uniform(0.0, 0.5)), half_down) for _ in words]
+        elif side < 0.7:  # by word: each word's tokens on one side
+            sides = {w: rng.random() < 0.5 for w in set(words)}
+            probs = [
+                f32(rng.uniform(0.5, 1.0)) if sides[w] else min(f32(rng.uniform(0, 0.5)), half_down)
+                for w in words
+            ]
+        else:
+            probs = [float(rng.choice(pool)) if rng.random() < 0.5 else f32(rng.random()) for _ in words]
+        cases.append(
+            {
+                "transcript": text,
+                "max_chars": mc,
+                "words": [-1, *words],
+                "probs": [f32(rng.random()), *probs],
+                "intent": "command" if rng.random() < 0.85 else "dictation",
+                "confidence": f32(rng.random()),
+            }
+        )
+    return cases
+
+
+def test_node_client_segments_as_python(node: str) -> None:
+    """The client's segments() against contract.segments on made-up words and token
+    probabilities (segment_cases): the rules the model's answers seldom or never reach, such as
+    first words without tokens (they take the first word with tokens' P; they took 1.0 before
+    606da1b), exactly, offsets and confidences included."""
+    cases = segment_cases(4000)
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", SEGMENTS_SCRIPT],
+        cwd=NODE_DIR,
+        input="".join(_line(c) for c in cases).encode("utf-8"),
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").split("\n") if line]
+    assert len(answers) == len(cases)
+    problems, leading, cut = [], 0, 0
+    for i, (case, got) in enumerate(zip(cases, answers)):
+        probs = np.array(case["probs"], dtype=np.float32)
+        words = case["words"] if i % 2 else (lambda w=case["words"]: w)  # a list, or a function
+        want = [
+            seg.model_dump()
+            for seg in segments(
+                case["transcript"], words, probs, case["intent"], case["confidence"], case["max_chars"]
+            )
+        ]
+        if got != want:
+            problems.append(f"{case!r}: node {got} != python {want}")
+        leading += len(want) > 1 and case["words"][1:2] != [0]
+        cut += len(want) > 1
+    print(
+        f"\nsegments(): {len(cases)} made-up inputs, {len(problems)} disagreements, {cut} cut, "
+        f"{leading} cut with a first word without tokens",
+        file=sys.stderr,
+    )
+    assert cut >= 300 and leading >= 100, (cut, leading)
+    assert not problems, f"{len(problems)} disagreements, e.g.\n" + "\n".join(problems[:10])
+
+
+def test_node_client_whole_span_when_the_cut_holds_no_word(node: str) -> None:
+    """max_chars characters of U+001C..U+001F (Python's whitespace, the tokenizer's text: tokens
+    but no word), then words: the client answers with the whole span, from the first word after
+    the cut to the end, as the Python runtime did before 606da1b. That runtime raises IndexError
+    in contract.segments (word_spans() of the cut is [], then spans[-1]) when those tokens are
+    on both sides of 0.5: xfail until it is fixed."""
+    mc = model_max_chars()
+    terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
+    records = [
+        {"transcript": (sep * mc)[:mc] + tail + " ", "context": context}
+        for sep in ("\x1e", "\x1c\x1d", "\x1f", "\x1e\x1f ")
+        for tail in ("delete that", "go back", "open the terminal", "type hello world")
+        for context in (None, terminal)
+    ]
+    rc, answers, stderr = run_client(node, default_model_dir(), records, "--command-threshold", "0.5")
+    assert rc == 0, stderr
+    clf = IntentClassifier(command_threshold=0.5)
+    failed, problems = 0, []
+    for record, got in zip(records, answers):
+        text = record["transcript"]
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        assert [(s["start"], s["end"], s["text"]) for s in got["segments"]] == [(start, end, text[start:end])]
+        assert (
+            got["segments"][0]["intent"] == got["intent"]
+            and got["segments"][0]["confidence"] == got["confidence"]
+        )
+        try:
+            want = as_python([clf.classify(text, record["context"])])[0]
+        except IndexError:
+            failed += 1
+            continue
+        if got != want:
+            problems.append(f"{record!r}: node {got} != python {want}")
+    assert not problems, "\n".join(problems[:10])
+    if failed:
+        pytest.xfail(f"contract.segments raises IndexError on {failed} of {len(records)} records")
 
 
 def copy_model(

@@ -191,42 +191,68 @@ export function tokenWords(text, spans, offsets) {
 }
 
 /**
- * contract.segments' word spans: those of the transcript's first `maxChars` code points (or, when
- * they hold no word, one span from the transcript's first non-whitespace character), the last
- * running to the end of `transcript.rstrip()` (the words after the cut join it); [] when
- * `transcript.rstrip()` is empty. Each [start, end, start16, end16], as wordSpans'. Reads the
- * transcript past the cut only backwards from its end, and to count its code points.
+ * contract.segments' whole span, the one span of an answer that is not cut: from the transcript's
+ * first non-whitespace character (Python's len(t) - len(t.lstrip())) to the end of its last
+ * (len(t.rstrip())), [start, end, start16, end16] (code points, then UTF-16 units); null when
+ * `transcript.rstrip()` is empty (no segments). Every PY_STRIP character is one UTF-16 unit, so
+ * the start is the same in both. Reads the transcript forwards only across its leading
+ * whitespace; past that, only backwards from its end, and to count its code points.
  */
-export function segmentSpans(transcript, maxChars) {
+export function wholeSpan(transcript) {
   const end16 = rstripEnd(transcript);
-  if (end16 === 0) return [];
+  if (end16 === 0) return null;
+  let start16 = 0;
+  while (PY_STRIP.has(transcript[start16])) start16++; // stops before end16: a non-space is there
+  return [start16, codePoints(transcript, end16), start16, end16];
+}
+
+/**
+ * contract.segments' word spans, those a cut answer is cut along: the words of the transcript's
+ * first `maxChars` code points (what the model read), the last running to the end of the whole
+ * span (wholeSpan: the words after the cut join it); [] when there is no whole span. When the
+ * first `maxChars` code points hold no word (after max_chars spaces), the whole span alone.
+ * Each [start, end, start16, end16], as wordSpans'. `whole`: wholeSpan(transcript).
+ */
+export function segmentSpans(transcript, maxChars, whole = wholeSpan(transcript)) {
+  if (whole === null) return [];
   const spans = wordSpans(head(transcript, maxChars));
-  if (spans.length === 0) {
-    let lead = 0; // leading PY_STRIP characters are one unit each: code points = units
-    while (PY_STRIP.has(transcript[lead])) lead++;
-    spans.push([lead, 0, lead, 0]);
-  }
+  if (spans.length === 0) return [[...whole]];
   const lastSpan = spans[spans.length - 1];
-  lastSpan[1] = codePoints(transcript, end16);
-  lastSpan[3] = end16;
+  lastSpan[1] = whole[1];
+  lastSpan[3] = whole[3];
   return spans;
 }
 
 /**
- * contract.segments: the transcript cut into command and dictation spans. `spans` are
- * segmentSpans(transcript, max_chars) ([]: no segments). `words` and `tokenProbs` are aligned
- * with the model's ids (context id first, word -1). Dictation, or every word on one
- * side of 0.5, is one span with the whole decision; else runs of words of one label, each as sure
- * as its least sure word. Sums and means in float64, token order, as Python's floats.
+ * contract.segments: the transcript cut into command and dictation spans. `whole` is
+ * wholeSpan(transcript) (null: no segments), `spans` segmentSpans(transcript, max_chars).
+ * `words` and `tokenProbs` are aligned with the model's ids (context id first, word -1).
+ * Dictation, or every token of the transcript on one side of 0.5 (then every word's mean is
+ * too), is the whole span with the whole decision; else each word's P is the mean of its tokens'
+ * (a word without tokens takes the previous word's; the words before the first word with tokens,
+ * that word's), and runs of words of one label are spans, each as sure as its least sure word
+ * (still the whole span when every word is on one side). Sums and means in float64, token order,
+ * as Python's floats.
  */
-export function segments(transcript, spans, words, tokenProbs, intent, confidence) {
-  if (spans.length === 0) return [];
+export function segments(transcript, whole, spans, words, tokenProbs, intent, confidence) {
+  if (whole === null) return [];
+  const wholeAnswer = [{
+    text: transcript.slice(whole[2], whole[3]), intent, confidence, start: whole[0], end: whole[1],
+  }];
+  if (intent !== 'command') return wholeAnswer;
+  // The transcript's tokens (the context id left out): float32 values, compared as numpy does.
+  const tokens = tokenProbs.length - 1;
+  let above = 0;
+  let below = 0; // not tokens - above: a NaN is neither, as in numpy's (tokens < 0.5).all()
+  for (let t = 1; t <= tokens; t++) {
+    above += tokenProbs[t] >= 0.5;
+    below += tokenProbs[t] < 0.5;
+  }
+  if (above === tokens || below === tokens) return wholeAnswer; // no tokens too
   const span = (a, b, segIntent, segConfidence) => ({
     text: transcript.slice(spans[a][2], spans[b][3]), intent: segIntent, confidence: segConfidence,
     start: spans[a][0], end: spans[b][1],
   });
-  const whole = [span(0, spans.length - 1, intent, confidence)];
-  if (intent !== 'command') return whole;
   const total = new Array(spans.length).fill(0);
   const count = new Array(spans.length).fill(0);
   const n = Math.min(words.length, tokenProbs.length); // Python's zip
@@ -237,14 +263,17 @@ export function segments(transcript, spans, words, tokenProbs, intent, confidenc
       count[word] += 1;
     }
   }
+  // A word without tokens takes the previous word's P; the words before the first word with
+  // tokens, that word's (there is one: the transcript has tokens, each of them some word's).
+  const first = count.findIndex((c) => c > 0);
+  let p = total[first] / count[first];
   const pWord = [];
-  let last = 1.0;
   for (let w = 0; w < spans.length; w++) {
-    last = count[w] ? total[w] / count[w] : last; // a word with no token: the previous word's P
-    pWord.push(last);
+    p = count[w] ? total[w] / count[w] : p;
+    pWord.push(p);
   }
-  const isCommand = pWord.map((p) => p >= 0.5);
-  if (isCommand.every((c) => c) || !isCommand.some((c) => c)) return whole;
+  const isCommand = pWord.map((q) => q >= 0.5);
+  if (isCommand.every((c) => c) || !isCommand.some((c) => c)) return wholeAnswer;
   const out = [];
   let start = 0;
   for (let i = 1; i <= spans.length; i++) {
@@ -441,8 +470,9 @@ export async function loadModel(dir, options = {}) {
     const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
     const ids = encoding.getIds().slice(0, maxTokens - 1);
     const words = [-1, ...tokenWords(text, wordSpans(text), encoding.getOffsets().slice(0, ids.length))];
-    const spans = segmentSpans(transcript, maxChars); // the segments' words (the last to the end)
-    return { ids: [wids[0], ...ids], windowIds: wids, words, transcript, spans };
+    const whole = wholeSpan(transcript); // the one span of an answer that is not cut
+    const spans = segmentSpans(transcript, maxChars, whole); // the words a cut answer is cut along
+    return { ids: [wids[0], ...ids], windowIds: wids, words, transcript, whole, spans };
   }
 
   const isEmpty = (transcript) => rstripEnd(transcript) === 0; // Python's not str.strip()
@@ -459,7 +489,7 @@ export async function loadModel(dir, options = {}) {
     return {
       intent: labels[best], confidence: probs[best], halting_confidence: halt,
       probabilities: Object.fromEntries(labels.map((l, i) => [l, probs[i]])), steps,
-      segments: segments(row.transcript, row.spans, row.words, tokenProbs, labels[best], probs[best]),
+      segments: segments(row.transcript, row.whole, row.spans, row.words, tokenProbs, labels[best], probs[best]),
     };
   };
 
