@@ -956,10 +956,8 @@ def test_node_client_segments_as_python(node: str) -> None:
 
 def test_node_client_whole_span_when_the_cut_holds_no_word(node: str) -> None:
     """max_chars characters of U+001C..U+001F (Python's whitespace, the tokenizer's text: tokens
-    but no word), then words: the client answers with the whole span, from the first word after
-    the cut to the end, as the Python runtime did before 606da1b. That runtime raises IndexError
-    in contract.segments (word_spans() of the cut is [], then spans[-1]) when those tokens are
-    on both sides of 0.5: xfail until it is fixed."""
+    but no word), then words: both answer with the whole span, from the first word after the cut
+    to the end (the Python runtime of 606da1b raised IndexError here)."""
     mc = model_max_chars()
     terminal = {"app_name": "Terminal", "bundle_id": "com.apple.Terminal", "window_title": "zsh"}
     records = [
@@ -971,7 +969,7 @@ def test_node_client_whole_span_when_the_cut_holds_no_word(node: str) -> None:
     rc, answers, stderr = run_client(node, default_model_dir(), records, "--command-threshold", "0.5")
     assert rc == 0, stderr
     clf = IntentClassifier(command_threshold=0.5)
-    failed, problems = 0, []
+    problems = []
     for record, got in zip(records, answers):
         text = record["transcript"]
         start, end = len(text) - len(text.lstrip()), len(text.rstrip())
@@ -980,16 +978,10 @@ def test_node_client_whole_span_when_the_cut_holds_no_word(node: str) -> None:
             got["segments"][0]["intent"] == got["intent"]
             and got["segments"][0]["confidence"] == got["confidence"]
         )
-        try:
-            want = as_python([clf.classify(text, record["context"])])[0]
-        except IndexError:
-            failed += 1
-            continue
+        want = as_python([clf.classify(text, record["context"])])[0]
         if got != want:
             problems.append(f"{record!r}: node {got} != python {want}")
     assert not problems, "\n".join(problems[:10])
-    if failed:
-        pytest.xfail(f"contract.segments raises IndexError on {failed} of {len(records)} records")
 
 
 def copy_model(

@@ -351,6 +351,8 @@ def segments(
     if callable(words):
         words = words()
     spans = word_spans(transcript[:max_chars])
+    if not spans:  # tokens but no word: characters str.split() takes for spaces (U+001C..U+001F)
+        return whole
     spans[-1] = (spans[-1][0], end)
     # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
     total = [0.0] * len(spans)
