@@ -98,9 +98,7 @@ class IntentClassifier:
         )
         cfg = self.meta.config
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
-        self._encoder = InputEncoder(
-            self._load_tokenizer(), self.meta.context, self.meta.max_chars, cfg.max_tokens, self.meta.window
-        )
+        self._encoder = self._load_encoder()
         self._windows: dict[tuple[str, str, str], list[int]] = {}
         self._session = self._load_session(threads)
         self._outputs = list(STEP_OUTPUTS)
@@ -119,7 +117,7 @@ class IntentClassifier:
 
     # -- loading and checking what is loaded ----------------------------------------------------
 
-    def _load_tokenizer(self) -> Tokenizer:
+    def _load_encoder(self) -> InputEncoder:
         path = self.model_dir / TOKENIZER_FILE
         try:
             tokenizer = Tokenizer.from_file(str(path))
@@ -144,16 +142,10 @@ class IntentClassifier:
                 f"{tokenizer.id_to_token(self._pad)!r} in the tokenizer, not '[pad]'"
             )
         try:
-            InputEncoder(
-                Tokenizer.from_str(tokenizer.to_str()),
-                self.meta.context,
-                self.meta.max_chars,
-                self.meta.config.max_tokens,
-                self.meta.window,
-            )
+            meta = self.meta
+            return InputEncoder(tokenizer, meta.context, meta.max_chars, meta.config.max_tokens, meta.window)
         except ValueError as exc:
             raise ModelError(f"{path}: {exc}") from None
-        return tokenizer
 
     def _load_session(self, threads: int) -> ort.InferenceSession:
         path = self.model_dir / MODEL_FILE
