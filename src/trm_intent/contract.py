@@ -68,6 +68,7 @@ CONTEXT_KINDS: tuple[str, ...] = (
 
 # How much of a window field is read: a client cuts there (code points) before stripping.
 APP_FIELD_CHARS = 256
+WINDOW_CACHE = 256  # window encodings an InputEncoder keeps (cleared when full)
 TITLE_CHARS = 512
 
 
@@ -231,6 +232,7 @@ class InputEncoder:
         tokenizer.enable_truncation(max_length=max_tokens - 1)
         self.window_tokenizer.no_padding()
         self.window_tokenizer.no_truncation()
+        self._windows: dict[tuple[str, str, str], list[int]] = {}
         self.context_ids = {}
         for kind in CONTEXT_KINDS:
             token_id = tokenizer.token_to_id(context_token(kind))
@@ -239,7 +241,17 @@ class InputEncoder:
             self.context_ids[kind] = token_id
 
     def window_ids(self, context: WindowContext) -> list[int]:
-        """The context id and the cut tokens of the app name, bundle id and title."""
+        """The context id and the cut tokens of the app name, bundle id and title, encoded once
+        while the window does not change (the list is shared: do not change it)."""
+        key = (context.app_name, context.bundle_id, context.window_title)
+        ids = self._windows.get(key)
+        if ids is None:
+            if len(self._windows) >= WINDOW_CACHE:
+                self._windows.clear()
+            ids = self._windows[key] = self._encode_window(context)
+        return ids
+
+    def _encode_window(self, context: WindowContext) -> list[int]:
         cut = self.window
         fields = [
             context.app_name[:APP_FIELD_CHARS].strip(),

@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 
 MAX_THREADS = 256
 BATCH_ROWS = 64  # classify_batch runs rows of similar length together, this many at a time
-WINDOW_CACHE = 256  # window encodings kept (cleared when full)
 
 
 def default_model_dir() -> Path:
@@ -99,7 +98,6 @@ class IntentClassifier:
         cfg = self.meta.config
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
         self._encoder = self._load_encoder()
-        self._windows: dict[tuple[str, str, str], list[int]] = {}
         self._session = self._load_session(threads)
         self._outputs = list(STEP_OUTPUTS)
         self._check_step()
@@ -211,20 +209,7 @@ class IntentClassifier:
         each led by the context token."""
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        window_ids = self._window_ids(WindowContext.coerce(context))
-        ids, words = self._encoder.transcript_ids(transcript)
-        return ModelInput([window_ids[0], *ids], window_ids, [-1, *words])
-
-    def _window_ids(self, window: WindowContext) -> list[int]:
-        """The window's ids, encoded once while the window does not change."""
-        key = (window.app_name, window.bundle_id, window.window_title)
-        window_ids = self._windows.get(key)
-        if window_ids is None:
-            window_ids = self._encoder.window_ids(window)
-            if len(self._windows) >= WINDOW_CACHE:
-                self._windows.clear()
-            self._windows[key] = window_ids
-        return window_ids
+        return self._encoder.encode(transcript, WindowContext.coerce(context))
 
     def step(
         self,
@@ -259,7 +244,7 @@ class IntentClassifier:
         """
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        window = self._window_ids(WindowContext.coerce(context))
+        window = self._encoder.window_ids(WindowContext.coerce(context))
         ids, offsets = self._encoder.transcript_tokens(transcript)
         if is_empty(transcript):
             return empty_result(self.labels)
