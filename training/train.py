@@ -68,6 +68,8 @@ class Encoded:
             [-1.0 if w < 0 else float(labels[min(w, len(labels) - 1)] == "command") for w in row.words]
             for row, labels in zip(self.inputs, (r.word_labels() or [r.label] for r in records))
         ]
+        # Per record: are its words of both labels? (the token loss weighs those words apart)
+        self.mixed = torch.tensor([len(set(t) - {-1.0}) > 1 for t in self.token_targets])
         if window_dropout is not None and window_dropout[0] > 0:
             p, rng = window_dropout  # the context id stays; each other window token goes with p
             self.inputs = [
@@ -87,6 +89,11 @@ class Encoded:
         out = other[:, None].repeat(1, len(LABELS))
         out[torch.arange(len(index)), labels] = p
         return out.to(device)
+
+    def token_weights(self, index: Sequence[int], cfg: TrainConfig, device: str = "cpu") -> torch.Tensor:
+        """Per record of ``index``, the weight of its words in the token loss."""
+        mixed = self.mixed[list(index)]
+        return torch.where(mixed, cfg.mixed_token_weight, 1.0).to(device)
 
     def batch(
         self, index: Sequence[int], device: str = "cpu"
@@ -109,6 +116,7 @@ def deep_supervision_loss(
     labels: torch.Tensor,
     targets: torch.Tensor,
     token_targets: torch.Tensor,
+    token_weights: torch.Tensor,
     cfg: TrainConfig,
     opt: torch.optim.Optimizer,
     on_step: Callable[[], None],
@@ -117,13 +125,15 @@ def deep_supervision_loss(
 
     (y, z) are carried forward detached; each step's loss is the answer's cross-entropy, the
     token head's BCE on each word's label (label-smoothed like the answer), and the halting
-    head's BCE on "the current answer is right, and so is every word's label".
+    head's BCE on "the current answer is right, and so is every word's label". The token BCE
+    weighs each record's tokens by ``token_weights`` (batch,) and is divided by the tokens scored.
     """
     y = z = None
     total = 0.0
     scored = token_targets >= 0
     smooth = cfg.label_smoothing / 2
     soft = token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth
+    weight = token_weights[:, None].expand_as(token_targets)[scored]
     for _ in range(model.cfg.n_sup):
         x, m = model.embed_input(*inputs)
         if y is None or z is None:
@@ -133,9 +143,8 @@ def deep_supervision_loss(
         correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
         loss = F.cross_entropy(logits, targets)
         if cfg.segment_weight:
-            loss = loss + cfg.segment_weight * F.binary_cross_entropy_with_logits(
-                tokens[scored], soft[scored]
-            )
+            token_loss = F.binary_cross_entropy_with_logits(tokens[scored], soft[scored], reduction="none")
+            loss = loss + cfg.segment_weight * (token_loss * weight).mean()
         loss = loss + cfg.halt_weight * F.binary_cross_entropy_with_logits(halt, correct)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -400,7 +409,15 @@ def train(
             index = order[start : start + cfg.batch_size]
             inputs, labels, token_targets = data.batch(index, device)
             train_loss += deep_supervision_loss(
-                model, inputs, labels, data.targets(index, cfg, device), token_targets, cfg, opt, on_step
+                model,
+                inputs,
+                labels,
+                data.targets(index, cfg, device),
+                token_targets,
+                data.token_weights(index, cfg, device),
+                cfg,
+                opt,
+                on_step,
             )
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {

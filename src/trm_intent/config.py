@@ -92,6 +92,13 @@ class TrainConfig(BaseModel):
         description="Weight of the per-token loss (is this token's word a command word?) beside the "
         "whole-utterance loss; 0 trains no segments.",
     )
+    mixed_token_weight: float = Field(
+        default=10.0,
+        ge=0,
+        description="Weight of a mixed record's words (a record whose words carry both labels) in the "
+        "per-token loss, against 1 for the words of every other record: the few mixed records teach "
+        "where the cuts go, the many plain ones only that there is none.",
+    )
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(
         default=0.2,
