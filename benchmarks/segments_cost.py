@@ -1,0 +1,510 @@
+"""What per-word segments cost in classify() latency, measured side by side in one process.
+
+    python benchmarks/segments_cost.py [--model DIR] [--calls N] [--out FILE.md]
+
+A = ``IntentClassifier.classify()`` as shipped: the step graph with its per-token head
+(``token_probs``) and the transcript cut into segments.
+B = the same classifier without the feature: a copy of the step graph with the token head pruned
+(the ``token_probs`` output and every node that only feeds it), and the result built by
+``trm_intent.contract.to_result`` without a transcript (``segments`` empty). B shares A's
+encoder, session options and ``run_steps``; before timing, the pruned graph is checked to give
+bit-identical probs, halt, y_out and z_out, and B the same decisions as A.
+
+The two are timed in alternating blocks (each round a block of A and a block of B, the order
+swapped every round) over the same utterances in the same window, warm, one thread: plain
+commands, prose and mixed utterances from the project's labeled data and a few written here, in a
+few windows (one window per round, as the frontmost window stays put while one speaks). Then the
+same on the (utterance, window) pairs that A does cut into more than one segment. The report
+(Markdown, to standard output and to ``--out``) gives p50 and p99 of each, the ratio of the p50s,
+the graphs' node counts and the issue's bars: A's p50 within +10% of B's, A's p99 <= 0.8 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnx
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import suite  # noqa: E402  (benchmarks/ is not a package)
+
+from trm_intent import IntentClassifier, IntentResult, WindowContext, default_model_dir, load_records  # noqa: E402
+from trm_intent._onnxruntime import ort  # noqa: E402
+from trm_intent.artifacts import MODEL_FILE  # noqa: E402
+from trm_intent.contract import (  # noqa: E402
+    STEP_OUTPUTS,
+    batch_inputs,
+    empty_result,
+    is_empty,
+    run_steps,
+    to_result,
+    token_words,
+)
+
+DATA = ROOT / "data" / "labeled_intents.jsonl"
+TOKEN_OUTPUT = "token_probs"
+PRUNED_OUTPUTS = tuple(o for o in STEP_OUTPUTS if o != TOKEN_OUTPUT)
+P50_MARGIN = 1.10  # the issue: A's p50 within +10% of B's
+P99_MS = 0.8  # the issue: A's p99 <= 0.8 ms
+ROUNDS = 20
+log = logging.getLogger("segments_cost")
+
+# The windows the utterances are said in (one per round).
+WINDOWS: list[WindowContext] = [
+    WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode", window_title="runtime.py — trm-intent"),
+    WindowContext(
+        app_name="Slack", bundle_id="com.tinyspeck.slackmacgap", window_title="#general - Acme - Slack"
+    ),
+    WindowContext(app_name="Terminal", bundle_id="com.apple.Terminal", window_title="zsh — 80×24"),
+    WindowContext(app_name="Mail", bundle_id="com.apple.mail", window_title="New Message"),
+]
+# Mixed utterances written here, besides the labeled data's.
+MIXED = [
+    "undo that and type see you at noon",
+    "select all and type thanks for the quick review",
+    "new line let me know when you are free",
+    "go to line 50 and type return the result",
+    "sounds good see you tomorrow press enter",
+    "delete word type the meeting moved to three",
+]
+
+
+# -- the graph without the token head ---------------------------------------------------------------
+
+
+def prune_token_head(model: onnx.ModelProto) -> onnx.ModelProto:
+    """A copy of the step graph without the ``token_probs`` output and every node, initializer and
+    value_info that only fed it (checked by onnx.checker)."""
+    pruned = onnx.ModelProto()
+    pruned.CopyFrom(model)
+    graph = pruned.graph
+    outputs = [o for o in graph.output if o.name != TOKEN_OUTPUT]
+    if len(outputs) == len(graph.output):
+        raise ValueError(f"the graph has no {TOKEN_OUTPUT!r} output")
+    del graph.output[:]
+    graph.output.extend(outputs)
+    needed = {o.name for o in outputs}
+    kept: list[onnx.NodeProto] = []
+    for node in reversed(graph.node):  # nodes are in topological order
+        if any(name in needed for name in node.output):
+            kept.append(node)
+            needed.update(name for name in node.input if name)
+    kept.reverse()
+    del graph.node[:]
+    graph.node.extend(kept)
+    for field in (graph.initializer, graph.value_info):
+        keep = [t for t in field if t.name in needed]
+        del field[:]
+        field.extend(keep)
+    onnx.checker.check_model(pruned, full_check=True)
+    return pruned
+
+
+def write_pruned(model_dir: Path, out_dir: Path) -> tuple[Path, int, int]:
+    """Write the pruned copy of ``model_dir``'s step graph into ``out_dir``: (its path, the node
+    count of the full graph, the node count of the pruned one)."""
+    full = onnx.load(str(model_dir / MODEL_FILE))
+    pruned = prune_token_head(full)
+    path = out_dir / "model_without_token_head.onnx"
+    onnx.save(pruned, str(path))
+    return path, len(full.graph.node), len(pruned.graph.node)
+
+
+# -- B: the classifier without segments ------------------------------------------------------------
+
+NO_TOKENS = np.zeros((1, 1), dtype=np.float32)  # run_steps returns a token row; B computes none
+
+
+class WithoutSegments(IntentClassifier):
+    """``shipped`` as it would be without segments: everything it loaded (encoder and its window
+    cache, thresholds, session options) but the pruned step graph, and no segment cutting."""
+
+    def __init__(self, shipped: IntentClassifier, graph: Path) -> None:
+        self.__dict__.update(shipped.__dict__)  # no reload: the same encoder object, the same settings
+        session = shipped._session
+        self._session = ort.InferenceSession(
+            str(graph), session.get_session_options(), providers=session.get_providers()
+        )
+        names = tuple(o.name for o in self._session.get_outputs())
+        if names != PRUNED_OUTPUTS:
+            raise ValueError(f"{graph}: outputs {names}, not {PRUNED_OUTPUTS}")
+        self._outputs = list(PRUNED_OUTPUTS)
+
+    def step(
+        self,
+        ids: np.ndarray,
+        mask: np.ndarray,
+        window: np.ndarray,
+        window_mask: np.ndarray,
+        y: np.ndarray,
+        z: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        probs, halt, y, z = self._session.run(
+            self._outputs,
+            {
+                "input_ids": ids,
+                "attention_mask": mask,
+                "window_ids": window,
+                "window_mask": window_mask,
+                "y": y,
+                "z": z,
+            },
+        )
+        return probs, halt, NO_TOKENS, y, z
+
+    def classify(self, transcript: str, context: Any = None) -> IntentResult:
+        """IntentClassifier.classify without the segments (to_result without a transcript)."""
+        if not isinstance(transcript, str):
+            raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
+        window = self._encoder.window_ids(WindowContext.coerce(context))
+        ids, _offsets = self._encoder.transcript_tokens(transcript)
+        if is_empty(transcript):
+            return empty_result(self.labels)
+        arr = np.array([[window[0], *ids]], dtype=np.int64)
+        warr = np.array([window], dtype=np.int64)
+        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
+        out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
+        return to_result(self.labels, out.probs[0], out.halt[0], out.steps[0], self.command_threshold)
+
+
+# -- the checks before timing ----------------------------------------------------------------------
+
+
+def check_identical(
+    full: IntentClassifier, pruned: IntentClassifier, items: Sequence[tuple[str, WindowContext]]
+) -> int:
+    """Raise AssertionError unless the pruned step gives bit-identical probs, halt, y_out and z_out
+    to the full one, over every supervision step (y, z fed back), on each item alone and on all
+    of them as one padded batch. Returns the number of steps compared."""
+    encoded = [full.encode(text, ctx) for text, ctx in items]
+    batches = [batch_inputs([e], full.meta.pad_id) for e in encoded]
+    batches.append(batch_inputs(encoded, full.meta.pad_id))
+    hidden, compared = full.meta.config.hidden, 0
+    for ids, mask, window, window_mask in batches:
+        y_a = z_a = y_b = z_b = np.zeros((*ids.shape, hidden), dtype=np.float32)
+        for n in range(full.meta.config.n_sup):
+            probs_a, halt_a, _, y_a, z_a = full.step(ids, mask, window, window_mask, y_a, z_a)
+            probs_b, halt_b, _, y_b, z_b = pruned.step(ids, mask, window, window_mask, y_b, z_b)
+            for name, a, b in (("probs", probs_a, probs_b), ("halt", halt_a, halt_b)):
+                if not np.array_equal(a, b):
+                    raise AssertionError(
+                        f"step {n + 1}, batch of {len(ids)}: {name} differs "
+                        f"(max |diff| {np.abs(a - b).max():.3g})"
+                    )
+            for name, a, b in (("y_out", y_a, y_b), ("z_out", z_a, z_b)):
+                if not np.array_equal(a, b):
+                    raise AssertionError(f"step {n + 1}, batch of {len(ids)}: {name} differs")
+            compared += 1
+    return compared
+
+
+def check_same_decisions(
+    a: IntentClassifier, b: IntentClassifier, items: Sequence[tuple[str, WindowContext]]
+) -> None:
+    """Raise AssertionError unless B answers every item as A does (but for the segments)."""
+    for text, ctx in items:
+        ra, rb = a.classify(text, ctx), b.classify(text, ctx)
+        if rb.segments or ra.model_dump(exclude={"segments"}) != rb.model_dump(exclude={"segments"}):
+            raise AssertionError(f"{text!r} in {ctx.app_name}: A {ra!r}, B {rb!r}")
+
+
+# -- the utterances --------------------------------------------------------------------------------
+
+
+def utterances(data: Path = DATA, per_kind: int = 30, seed: int = 0) -> list[str]:
+    """Plain commands, prose and mixed utterances from the labeled data (``per_kind`` each), and
+    the mixed ones written here."""
+    records, _ = load_records(data)
+    rng = random.Random(seed)
+    kinds: dict[str, list[str]] = {"command": [], "dictation": [], "mixed": []}
+    for r in records:
+        kinds["mixed" if "mixed" in r.tags else r.label].append(r.transcript)
+    texts: list[str] = []
+    for pool in kinds.values():
+        texts.extend(rng.sample(sorted(set(pool)), min(per_kind, len(set(pool)))))
+    return texts + MIXED
+
+
+def is_cut(clf: IntentClassifier, text: str, ctx: WindowContext) -> bool:
+    return len(clf.classify(text, ctx).segments) > 1
+
+
+# -- the timing -----------------------------------------------------------------------------------
+
+Call = Callable[[str, Any], Any]  # f(text, window)
+Pools = Sequence[tuple[WindowContext, Sequence[str]]]
+
+
+@dataclass
+class Paired:
+    """Seconds per call of A and B, and the p50 ratio A/B of each round."""
+
+    a: np.ndarray
+    b: np.ndarray
+    round_ratios: list[float]
+
+
+def time_paired(
+    fa: Call, fb: Call, pools: Pools, calls: int, rounds: int = ROUNDS, warmup: int = 200
+) -> Paired:
+    """``calls`` warm calls of each ``f(text, window)``, in ``rounds`` rounds of a block of A and a
+    block of B (B first in odd rounds) on the same items: round r says utterances of pool
+    r mod len(pools), in its window, in an order shuffled per round."""
+    block = -(-calls // rounds)
+    warm = [(t, w) for w, texts in pools for t in texts]
+    for f in (fa, fb):
+        for i in range(warmup):
+            f(*warm[i % len(warm)])
+    ta: list[np.ndarray] = []
+    tb: list[np.ndarray] = []
+    ratios: list[float] = []
+    for r in range(rounds):
+        n = min(block, calls - r * block)
+        if n <= 0:
+            break
+        window, texts = pools[r % len(pools)]
+        order = list(texts)
+        random.Random(r).shuffle(order)
+        items = [(order[i % len(order)], window) for i in range(n)]
+        got: dict[str, np.ndarray] = {}
+        for name, f in (("a", fa), ("b", fb)) if r % 2 == 0 else (("b", fb), ("a", fa)):
+            got[name] = suite.time_calls(f, items, n, warmup=5)
+        ta.append(got["a"])
+        tb.append(got["b"])
+        ratios.append(float(np.median(got["a"]) / np.median(got["b"])))
+    return Paired(np.concatenate(ta), np.concatenate(tb), ratios)
+
+
+def summarize(paired: Paired) -> dict[str, Any]:
+    a, b = suite.stats_ms(paired.a), suite.stats_ms(paired.b)
+    ratio = a["p50_ms"] / b["p50_ms"]
+    return {"a": a, "b": b, "ratio": ratio, "round_ratios": paired.round_ratios}
+
+
+PHASES = ("encoding", "step loop", "result")
+
+
+def instrumented(clf: IntentClassifier, segments: bool) -> tuple[Call, list[tuple[float, float, float]]]:
+    """A copy of ``classify()`` (IntentClassifier's when ``segments``, else WithoutSegments') that
+    records the seconds of its three phases in each call: encoding, the step loop (``run_steps``
+    with ``clf``'s step graph) and building the result (``to_result``)."""
+    parts: list[tuple[float, float, float]] = []
+    clock, encoder, max_chars = time.perf_counter, clf._encoder, clf.meta.max_chars
+
+    def classify(transcript: str, context: WindowContext) -> IntentResult:
+        t0 = clock()
+        window = encoder.window_ids(WindowContext.coerce(context))
+        ids, offsets = encoder.transcript_tokens(transcript)
+        arr = np.array([[window[0], *ids]], dtype=np.int64)
+        warr = np.array([window], dtype=np.int64)
+        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
+        t1 = clock()
+        out = run_steps(clf.step, inputs, clf._hidden, clf._n_sup, clf.halt_threshold)
+        t2 = clock()
+        if segments:
+            cut = transcript[:max_chars]
+            result = to_result(
+                clf.labels,
+                out.probs[0],
+                out.halt[0],
+                out.steps[0],
+                clf.command_threshold,
+                transcript,
+                lambda: [-1, *token_words(cut, offsets)],
+                out.token_probs[0],
+                max_chars,
+            )
+        else:
+            result = to_result(clf.labels, out.probs[0], out.halt[0], out.steps[0], clf.command_threshold)
+        parts.append((t1 - t0, t2 - t1, clock() - t2))
+        return result
+
+    return classify, parts
+
+
+def breakdown(
+    shipped: IntentClassifier, without: WithoutSegments, pools: Pools, calls: int, rounds: int
+) -> dict[str, Any]:
+    """Where the difference goes: instrumented copies of A's and B's classify() timed as the real
+    ones (the transcripts here are never empty): the p50 µs of each phase, and the whole call's times."""
+    fa, pa = instrumented(shipped, segments=True)
+    fb, pb = instrumented(without, segments=False)
+    paired = time_paired(fa, fb, pools, calls, rounds)
+    a, b = np.array(pa) * 1e6, np.array(pb) * 1e6  # every warm call, the untimed warm-ups included
+    return {
+        "a": dict(zip(PHASES, np.median(a, axis=0).tolist())),
+        "b": dict(zip(PHASES, np.median(b, axis=0).tolist())),
+        "total": summarize(paired),
+    }
+
+
+def measure(
+    shipped: IntentClassifier, without: WithoutSegments, pools: Pools, calls: int, rounds: int
+) -> dict[str, Any]:
+    """classify() of A and B side by side, the issue's bars, and the breakdown."""
+    s = summarize(time_paired(shipped.classify, without.classify, pools, calls, rounds))
+    s["p50_ok"] = s["ratio"] <= P50_MARGIN
+    s["p99_ok"] = s["a"]["p99_ms"] <= P99_MS
+    s["parts"] = breakdown(shipped, without, pools, calls, rounds)
+    return s
+
+
+# -- the run and the report ------------------------------------------------------------------------
+
+
+def run(
+    model_dir: Path, calls: int, rounds: int = ROUNDS, data: Path = DATA, per_kind: int = 30
+) -> dict[str, Any]:
+    """Prune, check, time (all utterances, then the cut ones); the results as a dict."""
+    R: dict[str, Any] = {"model_dir": str(model_dir), "calls": calls, "rounds": rounds}
+    R["machine"] = suite.machine()
+    started = time.perf_counter()
+    shipped = IntentClassifier(model_dir, threads=1)
+    texts = utterances(data, per_kind)
+    with tempfile.TemporaryDirectory(prefix="segments_cost_") as tmp:
+        graph, R["nodes_full"], R["nodes_pruned"] = write_pruned(model_dir, Path(tmp))
+        without = WithoutSegments(shipped, graph)
+    log.info("step graph: %d nodes; without the token head: %d", R["nodes_full"], R["nodes_pruned"])
+    probe = [(t, w) for w, t in zip(WINDOWS * 3, texts[:: max(1, len(texts) // 12)])]
+    R["steps_compared"] = check_identical(shipped, without, probe)
+    pairs = [(t, w) for w in WINDOWS for t in texts]
+    check_same_decisions(shipped, without, pairs)
+    log.info(
+        "checked: probs/halt/y_out/z_out bit-identical on %d steps; same decisions on %d utterances",
+        R["steps_compared"],
+        len(pairs),
+    )
+    cut = [(w, [t for t in texts if is_cut(shipped, t, w)]) for w in WINDOWS]
+    R["utterances"] = len(texts)
+    R["windows"] = [w.app_name for w in WINDOWS]
+    R["cut_pairs"] = sum(len(t) for _, t in cut)
+    R["pairs"] = len(pairs)
+    log.info(
+        "timing A and B: %d calls each over %d utterances in %d windows", calls, len(texts), len(WINDOWS)
+    )
+    R["all"] = measure(shipped, without, [(w, texts) for w in WINDOWS], calls, rounds)
+    cut = [(w, t) for w, t in cut if t]
+    R["cut"] = None
+    if cut:
+        log.info("timing A and B on the %d utterance-window pairs A cuts", R["cut_pairs"])
+        R["cut"] = measure(shipped, without, cut, calls, rounds)
+    R["load_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    R["seconds"] = time.perf_counter() - started
+    return R
+
+
+def _yes(ok: bool) -> str:
+    return "**yes**" if ok else "**no**"
+
+
+def _section(title: str, s: dict[str, Any]) -> list[str]:
+    a, b, rr = s["a"], s["b"], s["round_ratios"]
+    parts = s["parts"]
+    pt = parts["total"]
+
+    return [
+        f"## {title}",
+        "",
+        "| variant | calls | p50 ms | p90 ms | p99 ms | mean ms |",
+        "|---|---:|---:|---:|---:|---:|",
+        *(
+            f"| {name} | {x['n']} | {x['p50_ms']:.3f} | {x['p90_ms']:.3f} | {x['p99_ms']:.3f} "
+            f"| {x['mean_ms']:.3f} |"
+            for name, x in (("A, with segments (as shipped)", a), ("B, without segments", b))
+        ),
+        "",
+        f"- p50 A/B: **{s['ratio']:.3f}** ({(a['p50_ms'] - b['p50_ms']) * 1e3:+.1f} µs); per round: median "
+        f"{np.median(rr):.3f}, from {min(rr):.3f} to {max(rr):.3f} ({len(rr)} rounds)",
+        f"- A's p50 within +10% of B's: {_yes(s['p50_ok'])}; A's p99 <= {P99_MS} ms: {_yes(s['p99_ok'])}",
+        "- where it goes (p50 µs of each phase in instrumented copies of both, timed the same way; "
+        f"their whole calls: p50 {pt['a']['p50_ms'] * 1e3:.0f} µs in A, "
+        f"{pt['b']['p50_ms'] * 1e3:.0f} in B): "
+        + "; ".join(
+            f"{name} {parts['a'][name]:.1f} in A, {parts['b'][name]:.1f} in B "
+            f"({parts['a'][name] - parts['b'][name]:+.1f})"
+            for name in PHASES
+        ),
+        "",
+    ]
+
+
+def render(R: dict[str, Any]) -> str:
+    m = R["machine"]
+    lines = [
+        "# What segments cost in classify() latency",
+        "",
+        f"`python benchmarks/segments_cost.py --calls {R['calls']}` on `{R['model_dir']}` "
+        f"({R['seconds']:.0f} s). A = `classify()` as shipped; B = the same classifier with the "
+        "per-token head pruned from the step graph and no segment cutting (`to_result` without a "
+        f"transcript). Warm calls, one thread, one process, {len(R['all']['round_ratios'])} rounds of "
+        "alternating blocks (order swapped each round), the same utterances in the same window for both: "
+        f"{R['utterances']} utterances (plain commands, prose, mixed) in {len(R['windows'])} windows "
+        f"({', '.join(R['windows'])}).",
+        "",
+        "## Machine",
+        "",
+        *suite.machine_lines(m, R["load_end"]),
+        "",
+        "## The graphs",
+        "",
+        f"- step graph: {R['nodes_full']} nodes; without the token head: {R['nodes_pruned']} nodes "
+        f"({R['nodes_full'] - R['nodes_pruned']} pruned, with the `{TOKEN_OUTPUT}` output)",
+        f"- checked before timing: probs, halt, y_out and z_out bit-identical on {R['steps_compared']} "
+        f"steps; B's decisions, probabilities and steps equal to A's on all {R['pairs']} "
+        "utterance-window pairs",
+        "",
+        *_section("All utterances", R["all"]),
+    ]
+    if R["cut"] is not None:
+        lines += _section(
+            f"Utterances A cuts into segments ({R['cut_pairs']} utterance-window pairs)", R["cut"]
+        )
+    else:
+        lines += [
+            "## Utterances A cuts into segments",
+            "",
+            "- none of the utterances is cut by this model",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument(
+        "--model", type=Path, default=default_model_dir(), help="model directory (default: the bundled model)"
+    )
+    p.add_argument("--calls", type=int, default=10_000, help="warm calls of each variant, per measurement")
+    p.add_argument("--out", type=Path, help="also write the Markdown report here")
+    args = p.parse_args(argv)
+    if not (args.model / MODEL_FILE).is_file():
+        p.error(f"{args.model}: no {MODEL_FILE} there")
+    if args.calls < ROUNDS:
+        p.error(f"--calls must be at least {ROUNDS} (one call per round)")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S")
+    report = render(run(args.model, args.calls))
+    print(report)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(report + "\n", encoding="utf-8")
+        log.info("wrote %s", args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
