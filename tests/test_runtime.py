@@ -219,3 +219,32 @@ def test_a_stricter_command_threshold_types_what_it_is_not_sure_of(clf: IntentCl
     # The model's own threshold, passed explicitly, is the default.
     same = IntentClassifier(command_threshold=clf.meta.command_threshold)
     assert same.classify_batch(texts[:40], contexts[:40]) == default[:40]
+
+
+def test_results_are_the_models_a_validation_gives(clf: IntentClassifier) -> None:
+    """Results are built without validation on the hot path: they must be exactly what
+    validating the same values gives, every field set, through JSON and pickle alike."""
+    import pickle
+
+    from trm_intent import Segment
+
+    ctx = {"app_name": "Code", "bundle_id": "com.microsoft.VSCode", "window_title": "app.py — api"}
+    results = [
+        clf.classify("undo that and type see you at noon", ctx),  # cut into spans
+        clf.classify("save the file", ctx),
+        clf.classify("I'll be there in ten minutes", ctx),
+        clf.classify("   ", ctx),  # empty: not run
+        *clf.classify_batch(["jump to line 7 then type max retries is five", "select all"], [ctx, ctx]),
+    ]
+    assert any(len(r.segments) > 1 for r in results)  # the cut path is covered
+    for r in results:
+        assert r.model_fields_set == set(IntentResult.model_fields)
+        assert IntentResult.model_validate(r.model_dump()) == r
+        assert IntentResult.model_validate_json(r.model_dump_json()) == r
+        assert pickle.loads(pickle.dumps(r)) == r
+        for seg in r.segments:
+            assert hash(seg) == hash(Segment.model_validate(seg.model_dump()))
+            assert seg.model_fields_set == set(Segment.model_fields)
+            assert type(seg.confidence) is float and type(seg.start) is int
+        assert type(r.confidence) is float and type(r.steps) is int
+        assert all(type(p) is float for p in r.probabilities.values())

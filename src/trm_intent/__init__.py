@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .artifacts import ModelError, ModelMeta
 from .config import TRMConfig
 from .runtime import IntentClassifier, classify, classify_batch, default_model_dir
-from .schema import LABELS, IntentResult, LabeledRecord, WindowContext
+from .schema import LABELS, IntentResult, LabeledRecord, Segment, WindowContext
 
 if TYPE_CHECKING:
     from .dataset import DataError, load_records
@@ -43,6 +43,7 @@ __all__ = [
     "LabeledRecord",
     "ModelError",
     "ModelMeta",
+    "Segment",
     "TRMConfig",
     "WindowContext",
     "__version__",

@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tokenizers import Tokenizer
 
 from . import app_kinds
-from .schema import IntentResult, Segment, WindowContext
+from .schema import IntentResult, Segment, WindowContext, trusted
 
 STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "window_ids", "window_mask", "y", "z")
 STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "token_probs", "y_out", "z_out")
@@ -166,8 +166,16 @@ def is_empty(transcript: str) -> bool:
 def empty_result(labels: Sequence[str]) -> IntentResult:
     """The answer to an empty transcript: dictation, sure, without running the model."""
     probs = {label: float(label == "dictation") for label in labels}
-    return IntentResult.model_construct(
-        intent="dictation", confidence=1.0, halting_confidence=1.0, probabilities=probs, steps=0
+    return trusted(
+        IntentResult,
+        {
+            "intent": "dictation",
+            "confidence": 1.0,
+            "halting_confidence": 1.0,
+            "probabilities": probs,
+            "steps": 0,
+            "segments": [],
+        },
     )
 
 
@@ -194,13 +202,17 @@ def to_result(
     if transcript is not None:
         tokens = token_probs if token_probs is not None else np.zeros(1, dtype=np.float32)
         cut = segments(transcript, words, tokens, labels[best], float(probs[best]), max_chars)
-    return IntentResult.model_construct(
-        segments=cut,
-        intent=labels[best],
-        confidence=float(probs[best]),
-        halting_confidence=float(halt),
-        probabilities={label: float(p) for label, p in zip(labels, probs)},
-        steps=int(steps),
+    p = probs.tolist()
+    return trusted(
+        IntentResult,
+        {
+            "intent": labels[best],
+            "confidence": p[best],
+            "halting_confidence": float(halt),
+            "probabilities": dict(zip(labels, p)),
+            "steps": int(steps),
+            "segments": cut,
+        },
     )
 
 
@@ -325,6 +337,18 @@ def token_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
     ]
 
 
+def _segment(text: str, intent: str, confidence: float, start: int, end: int) -> Segment:
+    return trusted(
+        Segment, {"text": text, "intent": intent, "confidence": confidence, "start": start, "end": end}
+    )
+
+
+def _whole(transcript: str, end: int, intent: str, confidence: float) -> list[Segment]:
+    """The transcript as one span, from its first to its last (``end``) non-space character."""
+    start = len(transcript) - len(transcript.lstrip())
+    return [_segment(transcript[start:end], intent, confidence, start, end)]
+
+
 def segments(
     transcript: str,
     words: Sequence[int] | Callable[[], Sequence[int]],
@@ -349,22 +373,17 @@ def segments(
     end = len(transcript.rstrip())
     if not end:
         return []
-    start = len(transcript) - len(transcript.lstrip())
-    whole = [
-        Segment.model_construct(
-            text=transcript[start:end], intent=intent, confidence=confidence, start=start, end=end
-        )
-    ]
-    if intent != "command":
-        return whole
-    tokens = token_probs[1:]  # one per transcript token: the row cut to the utterance's ids
-    if not len(tokens) or (tokens >= 0.5).all() or (tokens < 0.5).all():
-        return whole  # every word's mean is on the side all its tokens are on
+    if intent == "command":
+        tokens = token_probs[1:].tolist()  # one per transcript token: the row cut to the utterance's ids
+        # Unless the tokens are on both sides of 0.5, every word's mean is on the side all are on.
+        cut = bool(tokens) and min(tokens) < 0.5 <= max(tokens)
+    if intent != "command" or not cut:
+        return _whole(transcript, end, intent, confidence)
     if callable(words):
         words = words()
     spans = word_spans(transcript[:max_chars])
     if not spans:  # tokens but no word: characters str.split() takes for spaces (U+001C..U+001F)
-        return whole
+        return _whole(transcript, end, intent, confidence)
     spans[-1] = (spans[-1][0], end)
     # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
     total = [0.0] * len(spans)
@@ -381,22 +400,15 @@ def segments(
         p_word.append(first)
     is_command = [p >= 0.5 for p in p_word]
     if all(is_command) or not any(is_command):
-        return whole
+        return _whole(transcript, end, intent, confidence)
     out: list[Segment] = []
     start = 0
     for i in range(1, len(spans) + 1):
         if i == len(spans) or is_command[i] != is_command[start]:
             command = is_command[start]
             sure = min(p if command else 1.0 - p for p in p_word[start:i])
-            out.append(
-                Segment.model_construct(
-                    text=transcript[spans[start][0] : spans[i - 1][1]],
-                    intent="command" if command else "dictation",
-                    confidence=sure,
-                    start=spans[start][0],
-                    end=spans[i - 1][1],
-                )
-            )
+            a, b = spans[start][0], spans[i - 1][1]
+            out.append(_segment(transcript[a:b], "command" if command else "dictation", sure, a, b))
             start = i
     return out
 
