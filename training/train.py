@@ -33,6 +33,7 @@ from trm_intent.evaluate import (
     apply_temperature,
     choose_command_threshold,
     fit_temperature,
+    predicted_word_labels,
     score,
 )
 from trm_intent.runtime import check_threads
@@ -185,12 +186,20 @@ def evaluate(
         for p, h, s, r, row, t in zip(probs, halt, steps, records, data.inputs, tokens)
     ]
     report = score(records, results)
+    # The whole answer: the intent and every word's label right (records not tagged ambiguous).
+    whole = [
+        r.label == res.intent and predicted_word_labels(res, len(labels)) == labels
+        for r, res in zip(records, results)
+        if "ambiguous" not in r.tags
+        for labels in (r.word_labels(),)
+    ]
     gold = data.labels.numpy()
     nll = float(-np.log(np.clip(probs[np.arange(n), gold], 1e-12, 1.0)).mean())
     seg = report.segmentation
     metrics = {
         "acc": report.accuracy,
         "acc_all": report.accuracy_all,
+        "acc_words": sum(whole) / len(whole) if whole else 0.0,
         "ece": report.ece,
         "loss": nll,
         "mean_steps": report.mean_steps,
@@ -507,9 +516,14 @@ def tokenizer_texts(records: Sequence[LabeledRecord], max_chars: int) -> list[st
 
 
 def _rank(metrics: dict[str, float]) -> tuple[float, ...]:
-    """Which epoch is best: most corrections right (when there are any), then held-out accuracy,
-    then held-out loss."""
-    return (metrics.get("corrections_acc", 0.0), metrics["val_acc"], -metrics["val_loss"])
+    """Which epoch is best: most corrections right (when there are any), then the held-out share
+    of records whose intent and every word's label are right, then held-out accuracy, then loss."""
+    return (
+        metrics.get("corrections_acc", 0.0),
+        metrics.get("val_acc_words", 0.0),  # absent from checkpoints of earlier versions
+        metrics["val_acc"],
+        -metrics["val_loss"],
+    )
 
 
 def calibrate(
