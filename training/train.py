@@ -246,8 +246,8 @@ def train(
     and they win over base records of the same transcript and window (those leave the
     held-out split too, so held-out figures stay the base data's). A training set under
     ``MIN_TRAIN_RECORDS`` is refused unless ``force``: a model trained on a few corrections alone
-    forgets everything else. With corrections, the best epoch is the one that gets most of them
-    right, then the best held-out accuracy. ``init`` is a trained
+    forgets everything else. The best epoch gets most corrections right (when there are any), then
+    most held-out records with the intent and every word right (:func:`_rank`). ``init`` is a trained
     network to fine-tune (its tokenizer, size and window rules are kept); ``resume`` continues
     from ``run_dir/last.pt`` with its saved configuration (only ``cfg.epochs`` is taken from
     the ``cfg`` given). A run directory that holds checkpoints is only written with ``resume``.
