@@ -172,6 +172,7 @@ def _format_report(report, title: str) -> str:
         f"# {title}",
         f"records: {report.records}",
         f"accuracy: {report.accuracy:.4f} (all records incl. ambiguous: {report.accuracy_all:.4f})",
+        f"intent and every word right: {report.accuracy_words:.4f}",
         f"macro-F1: {report.macro_f1:.4f}   ECE: {report.ece:.4f}   mean steps: {report.mean_steps:.2f}",
         "",
         f"{'label':<10} {'precision':>9} {'recall':>7} {'F1':>7} {'support':>8}",

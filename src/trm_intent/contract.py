@@ -373,12 +373,11 @@ def segments(
     end = len(transcript.rstrip())
     if not end:
         return []
-    if intent == "command":
-        tokens = token_probs[1:].tolist()  # one per transcript token: the row cut to the utterance's ids
-        # Unless the tokens are on both sides of 0.5, every word's mean is on the side all are on.
-        cut = bool(tokens) and min(tokens) < 0.5 <= max(tokens)
-    if intent != "command" or not cut:
+    if intent != "command":
         return _whole(transcript, end, intent, confidence)
+    tokens = token_probs[1:].tolist()  # one per transcript token: the row cut to the utterance's ids
+    if not tokens or min(tokens) >= 0.5 or max(tokens) < 0.5:
+        return _whole(transcript, end, intent, confidence)  # every word's mean is on all tokens' side
     if callable(words):
         words = words()
     spans = word_spans(transcript[:max_chars])

@@ -166,6 +166,9 @@ class EvalReport(BaseModel):
     records: int
     accuracy: float
     accuracy_all: float
+    accuracy_words: float = Field(
+        description="Records (ambiguous ones left out) whose intent and every word's label are right."
+    )
     macro_f1: float
     per_label: dict[str, LabelScores]
     confusion: dict[str, dict[str, int]]
@@ -259,6 +262,8 @@ def score(
     likelier = np.where(p_command >= 0.5, "command", "dictation")
     calibrated = np.array([g == p for g, p in zip(gold, likelier)])
     correct = np.array([g == p for g, p in zip(gold, pred)])
+    gold_words = [r.word_labels() for r in records]
+    words_right = np.array([predicted_word_labels(res, len(w)) == w for res, w in zip(results, gold_words)])
     ambiguous = np.array([AMBIGUOUS in r.tags for r in records])
     scored = ~ambiguous
     is_command = [g == "command" for g, s in zip(gold, scored) if s]
@@ -291,6 +296,7 @@ def score(
         records=len(records),
         accuracy=float(correct[scored].mean()) if scored.any() else 0.0,
         accuracy_all=float(correct.mean()),
+        accuracy_words=float((correct & words_right)[scored].mean()) if scored.any() else 0.0,
         macro_f1=float(np.mean([s.f1 for s in per_label.values()])),
         per_label=per_label,
         confusion=confusion,
