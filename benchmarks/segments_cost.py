@@ -53,7 +53,6 @@ from trm_intent.contract import (  # noqa: E402
     is_empty,
     run_steps,
     to_result,
-    token_words,
 )
 
 DATA = ROOT / "data" / "labeled_intents.jsonl"
@@ -296,71 +295,13 @@ def summarize(paired: Paired) -> dict[str, Any]:
     return {"a": a, "b": b, "ratio": ratio, "round_ratios": paired.round_ratios}
 
 
-PHASES = ("encoding", "step loop", "result")
-
-
-def instrumented(clf: IntentClassifier, segments: bool) -> tuple[Call, list[tuple[float, float, float]]]:
-    """A copy of ``classify()`` (IntentClassifier's when ``segments``, else WithoutSegments') that
-    records the seconds of its three phases in each call: encoding, the step loop (``run_steps``
-    with ``clf``'s step graph) and building the result (``to_result``)."""
-    parts: list[tuple[float, float, float]] = []
-    clock, encoder, max_chars = time.perf_counter, clf._encoder, clf.meta.max_chars
-
-    def classify(transcript: str, context: WindowContext) -> IntentResult:
-        t0 = clock()
-        window = encoder.window_ids(WindowContext.coerce(context))
-        ids, offsets = encoder.transcript_tokens(transcript)
-        arr = np.array([[window[0], *ids]], dtype=np.int64)
-        warr = np.array([window], dtype=np.int64)
-        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
-        t1 = clock()
-        out = run_steps(clf.step, inputs, clf._hidden, clf._n_sup, clf.halt_threshold)
-        t2 = clock()
-        if segments:
-            cut = transcript[:max_chars]
-            result = to_result(
-                clf.labels,
-                out.probs[0],
-                out.halt[0],
-                out.steps[0],
-                clf.command_threshold,
-                transcript,
-                lambda: [-1, *token_words(cut, offsets)],
-                out.token_probs[0],
-                max_chars,
-            )
-        else:
-            result = to_result(clf.labels, out.probs[0], out.halt[0], out.steps[0], clf.command_threshold)
-        parts.append((t1 - t0, t2 - t1, clock() - t2))
-        return result
-
-    return classify, parts
-
-
-def breakdown(
-    shipped: IntentClassifier, without: WithoutSegments, pools: Pools, calls: int, rounds: int
-) -> dict[str, Any]:
-    """Where the difference goes: instrumented copies of A's and B's classify() timed as the real
-    ones (the transcripts here are never empty): the p50 µs of each phase, and the whole call's times."""
-    fa, pa = instrumented(shipped, segments=True)
-    fb, pb = instrumented(without, segments=False)
-    paired = time_paired(fa, fb, pools, calls, rounds)
-    a, b = np.array(pa) * 1e6, np.array(pb) * 1e6  # every warm call, the untimed warm-ups included
-    return {
-        "a": dict(zip(PHASES, np.median(a, axis=0).tolist())),
-        "b": dict(zip(PHASES, np.median(b, axis=0).tolist())),
-        "total": summarize(paired),
-    }
-
-
 def measure(
     shipped: IntentClassifier, without: WithoutSegments, pools: Pools, calls: int, rounds: int
 ) -> dict[str, Any]:
-    """classify() of A and B side by side, the issue's bars, and the breakdown."""
+    """classify() of A and B side by side, and the issue's bars."""
     s = summarize(time_paired(shipped.classify, without.classify, pools, calls, rounds))
     s["p50_ok"] = s["ratio"] <= P50_MARGIN
     s["p99_ok"] = s["a"]["p99_ms"] <= P99_MS
-    s["parts"] = breakdown(shipped, without, pools, calls, rounds)
     return s
 
 
@@ -414,9 +355,6 @@ def _yes(ok: bool) -> str:
 
 def _section(title: str, s: dict[str, Any]) -> list[str]:
     a, b, rr = s["a"], s["b"], s["round_ratios"]
-    parts = s["parts"]
-    pt = parts["total"]
-
     return [
         f"## {title}",
         "",
@@ -431,14 +369,6 @@ def _section(title: str, s: dict[str, Any]) -> list[str]:
         f"- p50 A/B: **{s['ratio']:.3f}** ({(a['p50_ms'] - b['p50_ms']) * 1e3:+.1f} µs); per round: median "
         f"{np.median(rr):.3f}, from {min(rr):.3f} to {max(rr):.3f} ({len(rr)} rounds)",
         f"- A's p50 within +10% of B's: {_yes(s['p50_ok'])}; A's p99 <= {P99_MS} ms: {_yes(s['p99_ok'])}",
-        "- where it goes (p50 µs of each phase in instrumented copies of both, timed the same way; "
-        f"their whole calls: p50 {pt['a']['p50_ms'] * 1e3:.0f} µs in A, "
-        f"{pt['b']['p50_ms'] * 1e3:.0f} in B): "
-        + "; ".join(
-            f"{name} {parts['a'][name]:.1f} in A, {parts['b'][name]:.1f} in B "
-            f"({parts['a'][name] - parts['b'][name]:+.1f})"
-            for name in PHASES
-        ),
         "",
     ]
 
