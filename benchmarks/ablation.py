@@ -169,7 +169,9 @@ def _display(path: Path) -> str:
 
 
 def is_model_dir(d: Path) -> bool:
-    return d.is_dir() and (d / "model.onnx").is_file() and (d / "trm_intent.json").is_file()
+    return d.is_dir() and all(
+        (d / name).is_file() for name in ("model.onnx", "window.onnx", "trm_intent.json")
+    )
 
 
 def ablation_of(configs: Path, models_dir: Path) -> Ablation:

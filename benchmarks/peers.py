@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from trm_intent import IntentClassifier, LabeledRecord, WindowContext
-from trm_intent.artifacts import MODEL_FILE
+from trm_intent.artifacts import MODEL_FILE, WINDOW_FILE
 from trm_intent.contract import (
     CONTEXT_KINDS,
     ModelInput,
@@ -27,6 +27,7 @@ from trm_intent.contract import (
     empty_result,
     is_empty,
     run_steps,
+    window_contexts,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -64,8 +65,8 @@ def _kind(clf: IntentClassifier, context: object) -> str:
 def torch_trm(clf: IntentClassifier) -> Peer:
     """The exported weights back in ``training.model.TRM``, run through the contract's driver.
 
-    ``state_from_onnx`` turns the graph's initialisers back into the torch state dict;
-    ``step_fn`` makes the torch model the contract's step function, and
+    ``state_from_onnx`` turns the graphs' initialisers back into the torch state dict;
+    ``step_fn`` and ``window_fn`` make the torch model the contract's step and window functions, and
     :func:`trm_intent.contract.run_steps` runs the steps with the model's early exit, on the
     transcript and window ids of ``clf.encode``, decided at the model's ``command_threshold``:
     everything but the network itself is what classify() runs.
@@ -73,18 +74,19 @@ def torch_trm(clf: IntentClassifier) -> Peer:
     import onnx
     import torch
     from trm_intent.export.graph import state_from_onnx
-    from trm_intent.training.model import TRM, step_fn
+    from trm_intent.training.model import TRM, step_fn, window_fn
 
     torch.set_num_threads(1)
     cfg = clf.meta.config
-    state = state_from_onnx(onnx.load(str(clf.model_dir / MODEL_FILE)), cfg)
+    graph, window_graph = (onnx.load(str(clf.model_dir / name)) for name in (MODEL_FILE, WINDOW_FILE))
+    state = state_from_onnx(graph, window_graph, cfg)
     model = TRM(cfg)
     model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in state.items()})
-    step = step_fn(model.eval())
+    step, window = step_fn(model.eval()), window_fn(model)
     labels, pad = clf.labels, clf.meta.pad_id
 
     def run(encoded: Sequence[ModelInput]) -> list[str]:
-        inputs = batch_inputs(encoded, pad)
+        inputs = batch_inputs(encoded, pad, window_contexts(window, encoded))
         probs = run_steps(step, inputs, cfg.hidden, cfg.n_sup, clf.halt_threshold)[0]
         return [labels[decide(row, clf.command_threshold)] for row in probs]
 

@@ -53,6 +53,7 @@ from trm_intent.contract import (  # noqa: E402
     is_empty,
     run_steps,
     to_result,
+    window_contexts,
 )
 
 DATA = ROOT / "data" / "labeled_intents.jsonl"
@@ -131,7 +132,8 @@ NO_TOKENS = np.zeros((1, 1), dtype=np.float32)  # run_steps returns a token row;
 
 class WithoutSegments(IntentClassifier):
     """``shipped`` as it would be without segments: everything it loaded (encoder and its window
-    cache, thresholds, session options) but the pruned step graph, and no segment cutting."""
+    and context cache, the window graph, thresholds, session options) but the pruned step graph,
+    and no segment cutting."""
 
     def __init__(self, shipped: IntentClassifier, graph: Path) -> None:
         self.__dict__.update(shipped.__dict__)  # no reload: the same encoder object, the same settings
@@ -145,24 +147,10 @@ class WithoutSegments(IntentClassifier):
         self._outputs = list(PRUNED_OUTPUTS)
 
     def step(
-        self,
-        ids: np.ndarray,
-        mask: np.ndarray,
-        window: np.ndarray,
-        window_mask: np.ndarray,
-        y: np.ndarray,
-        z: np.ndarray,
+        self, ids: np.ndarray, context: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         probs, halt, y, z = self._session.run(
-            self._outputs,
-            {
-                "input_ids": ids,
-                "attention_mask": mask,
-                "window_ids": window,
-                "window_mask": window_mask,
-                "y": y,
-                "z": z,
-            },
+            self._outputs, {"input_ids": ids, "context": context, "attention_mask": mask, "y": y, "z": z}
         )
         return probs, halt, NO_TOKENS, y, z
 
@@ -170,13 +158,13 @@ class WithoutSegments(IntentClassifier):
         """IntentClassifier.classify without the segments (to_result without a transcript)."""
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        window = self._encoder.window_ids(WindowContext.coerce(context))
+        window, window_context = self._encoder.window_encoding(WindowContext.coerce(context))
         ids, _offsets = self._encoder.transcript_tokens(transcript)
         if is_empty(transcript):
             return empty_result(self.labels)
         arr = np.array([[window[0], *ids]], dtype=np.int64)
-        warr = np.array([window], dtype=np.int64)
-        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
+        seq = arr.shape[1]
+        inputs = (arr, window_context[None, :seq], self._masks[seq])
         out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
         return to_result(self.labels, out.probs[0], out.halt[0], out.steps[0], self.command_threshold)
 
@@ -191,14 +179,15 @@ def check_identical(
     to the full one, over every supervision step (y, z fed back), on each item alone and on all
     of them as one padded batch. Returns the number of steps compared."""
     encoded = [full.encode(text, ctx) for text, ctx in items]
-    batches = [batch_inputs([e], full.meta.pad_id) for e in encoded]
-    batches.append(batch_inputs(encoded, full.meta.pad_id))
+    contexts = window_contexts(full.window, encoded)
+    batches = [batch_inputs([e], full.meta.pad_id, [c]) for e, c in zip(encoded, contexts)]
+    batches.append(batch_inputs(encoded, full.meta.pad_id, contexts))
     hidden, compared = full.meta.config.hidden, 0
-    for ids, mask, window, window_mask in batches:
+    for ids, context, mask in batches:
         y_a = z_a = y_b = z_b = np.zeros((*ids.shape, hidden), dtype=np.float32)
         for n in range(full.meta.config.n_sup):
-            probs_a, halt_a, _, y_a, z_a = full.step(ids, mask, window, window_mask, y_a, z_a)
-            probs_b, halt_b, _, y_b, z_b = pruned.step(ids, mask, window, window_mask, y_b, z_b)
+            probs_a, halt_a, _, y_a, z_a = full.step(ids, context, mask, y_a, z_a)
+            probs_b, halt_b, _, y_b, z_b = pruned.step(ids, context, mask, y_b, z_b)
             for name, a, b in (("probs", probs_a, probs_b), ("halt", halt_a, halt_b)):
                 if not np.array_equal(a, b):
                     raise AssertionError(

@@ -1,11 +1,12 @@
 """ONNX export of trained TRMs (needs the ``train`` extra: torch and onnx)."""
 
 from .export import ExportError, export_model, model_from_checkpoint, parity, weights_from_model_dir
-from .graph import build_step_graph, state_from_onnx
+from .graph import build_step_graph, build_window_graph, state_from_onnx
 
 __all__ = [
     "ExportError",
     "build_step_graph",
+    "build_window_graph",
     "export_model",
     "model_from_checkpoint",
     "parity",

@@ -1,9 +1,10 @@
 """Write a model directory from a training checkpoint: complete, verified, then swapped in.
 
 Nothing at ``out_dir`` changes until the new directory has passed onnx's checker, a parity
-check against the torch model (answers and halting, every step, padded batches) and a smoke
-classification. Only a model directory (or an empty one) is ever replaced; the swap is two
-renames, and an export interrupted between them is repaired by the next one.
+check against the torch model (the window graph's contexts; answers and halting, every step,
+padded batches) and a smoke classification. Only a model directory (or an empty one) is ever
+replaced; the swap is two renames, and an export interrupted between them is repaired by the
+next one.
 """
 
 from __future__ import annotations
@@ -19,29 +20,30 @@ import numpy as np
 import onnx
 import torch
 from trm_intent.training.checkpoint import Checkpoint, Weights
-from trm_intent.training.model import TRM, step_fn
+from trm_intent.training.model import TRM, step_fn, window_fn
 
 from trm_intent import __version__
 from trm_intent.artifacts import (
     META_FILE,
     MODEL_FILE,
+    MODEL_FILES,
     TOKENIZER_FILE,
+    WINDOW_FILE,
     ModelMeta,
     export_leftovers,
     read_meta,
     sha256_file,
 )
-from trm_intent.contract import batch_inputs, run_steps
+from trm_intent.contract import batch_inputs, run_steps, window_contexts
 from trm_intent.errors import TrmIntentError
 from trm_intent.runtime import IntentClassifier
 from trm_intent.schema import LABELS, WindowContext
 
-from .graph import build_step_graph, state_from_onnx
+from .graph import build_step_graph, build_window_graph, state_from_onnx
 
 log = logging.getLogger(__name__)
 
 PARITY_TOLERANCE = 1e-4
-MODEL_FILES = (MODEL_FILE, TOKENIZER_FILE, META_FILE)
 
 
 class ExportError(TrmIntentError, RuntimeError):
@@ -65,7 +67,8 @@ def model_from_checkpoint(ckpt: Checkpoint) -> TRM:
 def weights_from_model_dir(model_dir: Path) -> Weights:
     """An exported model directory as weights to fine-tune (``train --init-from DIR``)."""
     meta = read_meta(model_dir)
-    state = state_from_onnx(onnx.load(str(model_dir / MODEL_FILE)), meta.config)
+    step, window = (onnx.load(str(model_dir / name)) for name in (MODEL_FILE, WINDOW_FILE))
+    state = state_from_onnx(step, window, meta.config)
     return Weights(
         ema={k: torch.tensor(v) for k, v in state.items()},
         config=meta.config,
@@ -78,27 +81,36 @@ def weights_from_model_dir(model_dir: Path) -> Weights:
 def parity(
     model: TRM, clf: IntentClassifier, samples: Sequence[tuple[str, WindowContext | None]], batch: int = 32
 ) -> dict[str, float]:
-    """Torch against ONNX on ``samples``, in padded batches: the largest difference in answer,
-    halting and token probabilities over every step (padding left out), and the rows whose
-    early exit stops at another step or answers another label."""
-    torch_step = step_fn(model)
-    cfg, worst_p, worst_h, worst_t, differ = model.cfg, 0.0, 0.0, 0.0, 0
+    """Torch against ONNX on ``samples``, in padded batches: the largest difference in the window
+    graph's contexts and in answer, halting and token probabilities over every step (padding left
+    out), and the rows whose early exit stops at another step or answers another label."""
+    torch_step, torch_window = step_fn(model), window_fn(model)
+    cfg, worst_c, worst_p, worst_h, worst_t, differ = model.cfg, 0.0, 0.0, 0.0, 0.0, 0
     encoded = [clf.encode(t, c) for t, c in samples]
+    contexts_a, contexts_b = window_contexts(torch_window, encoded), window_contexts(clf.window, encoded)
+    worst_c = max(float(np.abs(a - b).max()) for a, b in zip(contexts_a, contexts_b))
     for start in range(0, len(encoded), batch):
-        inputs = batch_inputs(encoded[start : start + batch], clf.meta.pad_id)
-        real = inputs[1].astype(bool)
-        ya = za = yb = zb = np.zeros((*inputs[0].shape, cfg.hidden), dtype=np.float32)
+        rows = encoded[start : start + batch]
+        inputs_a = batch_inputs(rows, clf.meta.pad_id, contexts_a[start : start + batch])
+        inputs_b = batch_inputs(rows, clf.meta.pad_id, contexts_b[start : start + batch])
+        real = inputs_a[2].astype(bool)
+        ya = za = yb = zb = np.zeros((*inputs_a[0].shape, cfg.hidden), dtype=np.float32)
         for _ in range(cfg.n_sup):
-            pa, ha, ta, ya, za = torch_step(*inputs, ya, za)
-            pb, hb, tb, yb, zb = clf.step(*inputs, yb, zb)
+            pa, ha, ta, ya, za = torch_step(*inputs_a, ya, za)
+            pb, hb, tb, yb, zb = clf.step(*inputs_b, yb, zb)
             worst_p = max(worst_p, float(np.abs(pa - pb).max()))
             worst_h = max(worst_h, float(np.abs(ha - hb).max()))
             worst_t = max(worst_t, float(np.abs(ta - tb)[real].max()))
-        a, b = (
-            run_steps(fn, inputs, cfg.hidden, cfg.n_sup, clf.halt_threshold) for fn in (torch_step, clf.step)
-        )
+        a = run_steps(torch_step, inputs_a, cfg.hidden, cfg.n_sup, clf.halt_threshold)
+        b = run_steps(clf.step, inputs_b, cfg.hidden, cfg.n_sup, clf.halt_threshold)
         differ += int(((a.steps != b.steps) | (a.probs.argmax(1) != b.probs.argmax(1))).sum())
-    return {"probs": worst_p, "halt": worst_h, "token_probs": worst_t, "decisions_differ": differ}
+    return {
+        "context": worst_c,
+        "probs": worst_p,
+        "halt": worst_h,
+        "token_probs": worst_t,
+        "decisions_differ": differ,
+    }
 
 
 def _is_model_dir(path: Path) -> bool:
@@ -207,10 +219,9 @@ def export_model(
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         tmp.mkdir()
-        onnx.save(
-            build_step_graph({k: v.detach().numpy() for k, v in model.state_dict().items()}, meta_in.config),
-            tmp / MODEL_FILE,
-        )
+        state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+        onnx.save(build_step_graph(state, meta_in.config), tmp / MODEL_FILE)
+        onnx.save(build_window_graph(state, meta_in.config), tmp / WINDOW_FILE)
         (tmp / TOKENIZER_FILE).write_text(meta_in.tokenizer, encoding="utf-8")
         meta = ModelMeta(
             version=__version__,
@@ -224,6 +235,7 @@ def export_model(
             temperature=meta_in.temperature,
             command_threshold=meta_in.command_threshold,
             onnx_sha256=sha256_file(tmp / MODEL_FILE),
+            window_sha256=sha256_file(tmp / WINDOW_FILE),
             tokenizer_sha256=sha256_file(tmp / TOKENIZER_FILE),
             training=meta_in.training_info(),
             metrics={k: float(v) for k, v in meta_in.metrics.items()},
@@ -231,9 +243,10 @@ def export_model(
         (tmp / META_FILE).write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
         clf = IntentClassifier(tmp)
         diff = parity(model, clf, samples)
-        if not max(diff["probs"], diff["halt"], diff["token_probs"]) <= PARITY_TOLERANCE:
+        if not max(diff["context"], diff["probs"], diff["halt"], diff["token_probs"]) <= PARITY_TOLERANCE:
             raise ExportError(
-                f"ONNX and torch disagree by {diff['probs']:.2e} in probabilities, "
+                f"ONNX and torch disagree by {diff['context']:.2e} in window contexts, "
+                f"{diff['probs']:.2e} in probabilities, "
                 f"{diff['halt']:.2e} in halting and {diff['token_probs']:.2e} in token probabilities "
                 f"(> {PARITY_TOLERANCE})"
             )
@@ -243,8 +256,10 @@ def export_model(
         if smoke.intent not in LABELS or not 0.0 <= smoke.confidence <= 1.0:
             raise ExportError(f"smoke classification returned {smoke!r}")
         log.info(
-            "export verified on %d samples: max |dp| %.1e, |dhalt| %.1e, %d decision(s) differ",
+            "export verified on %d samples: max |dcontext| %.1e, |dp| %.1e, |dhalt| %.1e, "
+            "%d decision(s) differ",
             len(samples),
+            diff["context"],
             diff["probs"],
             diff["halt"],
             diff["decisions_differ"],

@@ -170,7 +170,7 @@ def _model_copy(tmp_path: Path) -> Path:
     return model
 
 
-@pytest.mark.parametrize("name", ["model.onnx", "tokenizer.json", "trm_intent.json"])
+@pytest.mark.parametrize("name", ["model.onnx", "window.onnx", "tokenizer.json", "trm_intent.json"])
 def test_a_directory_in_place_of_a_model_file(tmp_path: Path, name: str) -> None:
     model = _model_copy(tmp_path)
     (model / name).unlink()
@@ -178,7 +178,7 @@ def test_a_directory_in_place_of_a_model_file(tmp_path: Path, name: str) -> None
     assert_error(run("classify", "undo", "--model", str(model)), 2, name)
 
 
-@pytest.mark.parametrize("name", ["model.onnx", "tokenizer.json", "trm_intent.json"])
+@pytest.mark.parametrize("name", ["model.onnx", "window.onnx", "tokenizer.json", "trm_intent.json"])
 def test_a_corrupt_model_file(tmp_path: Path, name: str) -> None:
     model = _model_copy(tmp_path)
     data = (model / name).read_bytes()

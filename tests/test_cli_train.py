@@ -215,7 +215,9 @@ def test_a_fresh_run_into_a_run_directory_with_checkpoints(
     assert (hashes(out.with_name("m.run")), hashes(out)) == before
 
 
-@pytest.mark.parametrize("files", [["notes.txt"], ["model.onnx", "tokenizer.json", "trm_intent.json"]])
+@pytest.mark.parametrize(
+    "files", [["notes.txt"], ["model.onnx", "window.onnx", "tokenizer.json", "trm_intent.json"]]
+)
 def test_a_run_directory_holding_other_files_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, small: tuple[Path, Path], files: list[str]
 ) -> None:

@@ -1,6 +1,6 @@
-"""The hand-built step graph computes what the torch TRM computes, for every variant the code keeps:
-random weights, padded batches (transcripts and windows of different lengths), every supervision
-step, answers and halting alike."""
+"""The hand-built window and step graphs compute what the torch TRM computes, for every variant the
+code keeps: random weights, padded batches (transcripts and windows of different lengths), every
+supervision step, answers and halting alike."""
 
 from __future__ import annotations
 
@@ -10,12 +10,22 @@ import numpy as np
 import pytest
 
 from trm_intent.config import TRMConfig
-from trm_intent.contract import STEP_INPUTS, STEP_OUTPUTS, ModelInput, batch_inputs, run_steps
+from trm_intent.contract import (
+    STEP_INPUTS,
+    STEP_OUTPUTS,
+    WINDOW_INPUTS,
+    WINDOW_OUTPUTS,
+    ModelInput,
+    batch_inputs,
+    pad_rows,
+    run_steps,
+    window_contexts,
+)
 
 torch = pytest.importorskip("torch")
 
-from trm_intent.export.graph import build_step_graph, state_from_onnx  # noqa: E402
-from trm_intent.training.model import TRM, step_fn  # noqa: E402
+from trm_intent.export.graph import build_step_graph, build_window_graph, state_from_onnx  # noqa: E402
+from trm_intent.training.model import TRM, step_fn, window_fn  # noqa: E402
 
 VARIANTS = {
     "shipped": {},
@@ -27,15 +37,26 @@ VARIANTS = {
 }
 
 
-def _session(model: TRM) -> tuple[Any, Any]:
+def _sessions(model: TRM) -> tuple[Any, Any, Any, Any]:
+    """The step graph's session, the window graph's, and the two graphs."""
     from trm_intent._onnxruntime import ort
 
-    graph = build_step_graph({k: v.detach().numpy() for k, v in model.state_dict().items()}, model.cfg)
+    state = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    graph, window = build_step_graph(state, model.cfg), build_window_graph(state, model.cfg)
     assert tuple(i.name for i in graph.graph.input) == STEP_INPUTS
     assert tuple(o.name for o in graph.graph.output) == STEP_OUTPUTS
-    ops = {n.op_type for n in graph.graph.node}
-    assert not ops & {"Loop", "Scan", "If"} and all(n.domain == "" for n in graph.graph.node)
-    return ort.InferenceSession(graph.SerializeToString(), providers=["CPUExecutionProvider"]), graph
+    assert tuple(i.name for i in window.graph.input) == WINDOW_INPUTS
+    assert tuple(o.name for o in window.graph.output) == WINDOW_OUTPUTS
+    for g in (graph, window):
+        ops = {n.op_type for n in g.graph.node}
+        assert not ops & {"Loop", "Scan", "If"} and all(n.domain == "" for n in g.graph.node)
+    # The step no longer reads the window or the positions: they are the window graph's.
+    assert {"pos", "window_query", "window_proj"}.isdisjoint(t.name for t in graph.graph.initializer)
+    sessions = (
+        ort.InferenceSession(g.SerializeToString(), providers=["CPUExecutionProvider"])
+        for g in (graph, window)
+    )
+    return (*sessions, graph, window)
 
 
 WINDOW_MAX = 13  # window tokens besides the context id, at most (the default cut reads up to 24)
@@ -54,10 +75,13 @@ def test_graph_matches_torch_on_random_weights(name: str) -> None:
     with torch.no_grad():  # a halting head that says something, so early exit varies by row
         model.halt.weight.normal_(0, 1.0)
         model.halt.bias.zero_()
-    session, graph = _session(model)
+    session, window_session, graph, window_graph = _sessions(model)
 
     def onnx_step(*inputs: np.ndarray) -> list[np.ndarray]:
         return session.run(None, dict(zip(STEP_INPUTS, inputs)))
+
+    def onnx_window(*inputs: np.ndarray) -> np.ndarray:
+        return window_session.run(None, dict(zip(WINDOW_INPUTS, inputs)))[0]
 
     rng = np.random.default_rng(0)
     rows = []
@@ -67,20 +91,36 @@ def test_graph_matches_torch_on_random_weights(name: str) -> None:
         seen = [ctx, *rng.integers(1, cfg.vocab_size, size=int(w)).tolist()]
         rows.append(ModelInput(row, seen, [-1, *range(len(row) - 1)]))
     rows[3] = rows[3]._replace(window_ids=rows[3].window_ids[:1])  # a window of the context id alone
-    inputs = batch_inputs(rows, pad_id=0)
-    ids, mask, window, window_mask = inputs
+    ids, mask, window, window_mask = pad_rows(rows, pad_id=0)
     assert window.shape[1] > 1 and len({int(m.sum()) for m in window_mask}) > 3  # padded windows
-    torch_step = step_fn(model)
+    torch_step, torch_window = step_fn(model), window_fn(model)
+    # The window graph: the torch context, padded windows in one batch and each window alone.
+    batched = onnx_window(window, window_mask)
+    assert batched.shape == (len(rows), cfg.max_tokens, cfg.hidden)
+    np.testing.assert_allclose(batched, torch_window(window, window_mask), atol=1e-5)
+    contexts_onnx, contexts_torch = window_contexts(onnx_window, rows), window_contexts(torch_window, rows)
+    np.testing.assert_allclose(np.stack(contexts_onnx), batched, atol=1e-5)
+    np.testing.assert_allclose(np.stack(contexts_torch), np.stack(contexts_onnx), atol=1e-5)
+    inputs = batch_inputs(rows, 0, contexts_torch)
+    inputs_onnx = batch_inputs(rows, 0, contexts_onnx)
+    assert inputs[1].flags.c_contiguous and inputs[1].shape == (*ids.shape, cfg.hidden)
+    # torch's x as the graphs compute it is torch's training input (the order of the sums aside).
+    with torch.no_grad():
+        x_train, _ = model.embed_input(*(torch.from_numpy(a) for a in (ids, mask, window, window_mask)))
+        x_graph = model.embed_tokens(torch.from_numpy(ids), torch.from_numpy(inputs[1]))
+    np.testing.assert_allclose(x_train.numpy(), x_graph.numpy(), atol=1e-5)
     ya = za = yb = zb = np.zeros((*ids.shape, cfg.hidden), dtype=np.float32)
     for _ in range(cfg.n_sup):
-        ours, theirs = torch_step(*inputs, ya, za), onnx_step(*inputs, yb, zb)
+        ours, theirs = torch_step(*inputs, ya, za), onnx_step(*inputs_onnx, yb, zb)
         assert len(ours) == len(theirs) == len(STEP_OUTPUTS)
         for a, b in zip(ours, theirs):  # every output, y_out and z_out included
             assert a.shape == b.shape
             np.testing.assert_allclose(a, b, atol=1e-4)
         (ya, za), (yb, zb) = ours[-2:], theirs[-2:]
     threshold = float(np.median(torch_step(*inputs, *(np.zeros_like(ya),) * 2)[1]))
-    (p1, h1, s1), (p2, h2, s2) = (_run(fn, inputs, cfg, threshold) for fn in (torch_step, onnx_step))
+    (p1, h1, s1), (p2, h2, s2) = (
+        _run(fn, x, cfg, threshold) for fn, x in ((torch_step, inputs), (onnx_step, inputs_onnx))
+    )
     np.testing.assert_array_equal(s1, s2)
     np.testing.assert_allclose(p1, p2, atol=1e-4)
     np.testing.assert_allclose(h1, h2, atol=1e-4)
@@ -89,14 +129,14 @@ def test_graph_matches_torch_on_random_weights(name: str) -> None:
     # Padding changes nothing: each row alone (its transcript and its window unpadded) gives its
     # padded answer, in both runtimes.
     for r in (0, 3, 7):
-        one = batch_inputs([rows[r]], pad_id=0)
-        assert one[1].all() and one[3].all()
-        for fn, p_batch in ((onnx_step, p2), (torch_step, p1)):
+        for fn, p_batch, contexts in ((onnx_step, p2, contexts_onnx), (torch_step, p1, contexts_torch)):
+            one = batch_inputs([rows[r]], 0, [contexts[r]])
+            assert one[2].all()
             alone = _run(fn, one, cfg, threshold)
             np.testing.assert_allclose(alone[0][0], p_batch[r], atol=1e-5)
             assert alone[2][0] == s2[r]
     # The graph's weights read back are the model's.
-    back = state_from_onnx(graph, cfg)
+    back = state_from_onnx(graph, window_graph, cfg)
     assert all(np.array_equal(back[k], v.detach().numpy()) for k, v in model.state_dict().items())
 
 
@@ -106,14 +146,20 @@ def test_the_window_changes_the_answer_in_both_runtimes() -> None:
     torch.manual_seed(1)
     cfg = TRMConfig(vocab_size=120, max_tokens=20)
     model = TRM(cfg).eval()
-    session, _ = _session(model)
+    session, window_session, *_ = _sessions(model)
     rows = [
         ModelInput([5, 40, 41, 42], [5, 60, 61], [-1, 0, 1, 2]),
         ModelInput([5, 40, 41, 42], [5, 90, 91, 92, 93, 94], [-1, 0, 1, 2]),
     ]
-    inputs = batch_inputs(rows, pad_id=0)
+
+    def onnx_window(*inputs: np.ndarray) -> np.ndarray:
+        return window_session.run(None, dict(zip(WINDOW_INPUTS, inputs)))[0]
+
     state = np.zeros((2, 4, cfg.hidden), dtype=np.float32)
-    ours = session.run(None, dict(zip(STEP_INPUTS, (*inputs, state, state))))
-    theirs = step_fn(model)(*inputs, state, state)
+    ours = session.run(
+        None,
+        dict(zip(STEP_INPUTS, (*batch_inputs(rows, 0, window_contexts(onnx_window, rows)), state, state))),
+    )
+    theirs = step_fn(model)(*batch_inputs(rows, 0, window_contexts(window_fn(model), rows)), state, state)
     np.testing.assert_allclose(ours[0], theirs[0], atol=1e-4)
     assert np.abs(ours[0][0] - ours[0][1]).max() > 1e-4

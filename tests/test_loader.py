@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from trm_intent import IntentClassifier, ModelError, WindowContext
-from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, sha256_file
-from trm_intent.contract import ModelInput, batch_inputs, run_steps
+from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, WINDOW_FILE, sha256_file
+from trm_intent.contract import WINDOW_CACHE, ModelInput, batch_inputs, run_steps, window_contexts
 from trm_intent.runtime import default_model_dir
 
 from .conftest import DATA
@@ -49,6 +49,7 @@ def _rehash(model_dir: Path) -> None:
         model_dir,
         lambda m: m.update(
             onnx_sha256=sha256_file(model_dir / MODEL_FILE),
+            window_sha256=sha256_file(model_dir / WINDOW_FILE),
             tokenizer_sha256=sha256_file(model_dir / TOKENIZER_FILE),
         ),
     )
@@ -84,7 +85,7 @@ def test_an_unknown_context_kind_in_the_window_tables_is_refused(tmp_path: Path)
     ("field", "value", "match"),
     [
         ("hidden", 32, "config.hidden 32"),
-        ("max_tokens", 64, "64 tokens"),
+        ("max_tokens", 64, r"context is shaped \(2, 32, 64\), not \(2, 64, 64\) \(config.max_tokens"),
         ("vocab_size", 100, "vocab_size"),
         ("n_sup", 10**18, "n_sup"),
         ("hidden", 10**9, "hidden"),
@@ -123,6 +124,70 @@ def test_a_format_2_model_from_before_the_window_is_refused_by_name(tmp_path: Pa
     model = _edit_meta(_copy(tmp_path), format_2)
     with pytest.raises(ModelError, match=r"trm_intent\.json: format_version 2 is not supported.*re-export"):
         IntentClassifier(model)
+
+
+def test_a_format_3_model_without_a_window_graph_is_refused_with_how_to_re_export(tmp_path: Path) -> None:
+    """A directory the previous version wrote (format 3: the window pooled inside model.onnx, no
+    window.onnx, no window_sha256) is refused naming format_version and the export command."""
+
+    def format_3(meta: dict[str, Any]) -> None:
+        meta.update(format_version=3)
+        del meta["window_sha256"]
+
+    model = _edit_meta(_copy(tmp_path), format_3)
+    (model / WINDOW_FILE).unlink()
+    with pytest.raises(
+        ModelError,
+        match=r"trm_intent\.json: format_version 3 is not supported.*window\.onnx.*"
+        r"trm-intent export --checkpoint",
+    ):
+        IntentClassifier(model)
+
+
+def test_a_missing_or_altered_window_graph_is_refused_naming_it(tmp_path: Path) -> None:
+    missing = _copy(tmp_path, "missing")
+    (missing / WINDOW_FILE).unlink()
+    with pytest.raises(ModelError, match=r"window\.onnx: missing"):
+        IntentClassifier(missing)
+    altered = _copy(tmp_path, "altered")
+    with (altered / WINDOW_FILE).open("ab") as fh:
+        fh.write(b"\0")
+    with pytest.raises(ModelError, match=r"window\.onnx: SHA-256 does not match"):
+        IntentClassifier(altered)
+    # Another model's window graph, hashed as if it belonged: refused by what it is, not loaded.
+    swapped = _copy(tmp_path, "swapped")
+    shutil.copy(swapped / MODEL_FILE, swapped / WINDOW_FILE)
+    _rehash(swapped)
+    with pytest.raises(ModelError, match=r"window\.onnx: inputs/outputs .* are not the window graph's"):
+        IntentClassifier(swapped)
+
+
+def test_the_window_cache_gives_the_uncached_answer_and_stays_bounded(clf: IntentClassifier) -> None:
+    """A window's context is computed once and kept: an answer from the cache is the answer of a
+    classifier that never saw the window, bit for bit, and the cache never holds more than
+    WINDOW_CACHE windows."""
+    fresh = IntentClassifier()
+    encoder = clf._encoder
+    window = WindowContext(app_name="Code", bundle_id="com.microsoft.VSCode", window_title="cache.py")
+    first = clf.classify("go to line 50", window)
+    ids, context = encoder.window_encoding(window)
+    assert encoder.window_encoding(window)[1] is context  # kept, not recomputed
+    again = clf.classify("go to line 50", window)
+    assert again == first == fresh.classify("go to line 50", window)
+    assert (
+        context.shape == (clf.meta.config.max_tokens, clf.meta.config.hidden) and context.flags.c_contiguous
+    )
+    # The kept context is the window graph's on this window alone.
+    np.testing.assert_array_equal(context, window_contexts(clf.window, [clf.encode("x", window)])[0])
+    for i in range(WINDOW_CACHE + 40):
+        clf.classify("undo", WindowContext(app_name="Code", window_title=f"file{i}.py"))
+        assert len(encoder._windows) <= WINDOW_CACHE
+    assert encoder.window_encoding(window)[1] is not context  # cleared once full, recomputed
+    np.testing.assert_array_equal(encoder.window_encoding(window)[1], context)
+    assert clf.classify("go to line 50", window) == first
+    batch = clf.classify_batch(["go to line 50", "undo"], [window, SLACK])
+    assert batch[0].intent == first.intent and batch[0].steps == first.steps
+    assert abs(batch[0].probabilities["command"] - first.probabilities["command"]) < 1e-5
 
 
 @pytest.mark.parametrize("text", ["[" * 200_000 + "]" * 200_000, '{"format_version": ' + "9" * 5000 + "}"])
@@ -182,9 +247,8 @@ def _fake_step(path: Path, probs: list[float], extra_node: tuple[str, str] | Non
         "fake",
         inputs=[
             helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "s"]),
+            helper.make_tensor_value_info("context", TensorProto.FLOAT, state),
             helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"]),
-            helper.make_tensor_value_info("window_ids", TensorProto.INT64, ["b", "w"]),
-            helper.make_tensor_value_info("window_mask", TensorProto.INT64, ["b", "w"]),
             helper.make_tensor_value_info("y", TensorProto.FLOAT, state),
             helper.make_tensor_value_info("z", TensorProto.FLOAT, state),
         ],
@@ -289,7 +353,8 @@ def test_dictated_text_is_never_a_control_token(clf: IntentClassifier) -> None:
     # What the injection used to feed the model: the terminal's control token inside a Slack message.
     slack = clf.encode("git status", SLACK)
     injected = [slack.ids[0], clf.encode("", {"app_name": "Terminal"}).ids[0], *slack.ids[1:]]
-    inputs = batch_inputs([ModelInput(injected, slack.window_ids, [-1, *slack.words])], clf.meta.pad_id)
+    row = ModelInput(injected, slack.window_ids, [-1, *slack.words])
+    inputs = batch_inputs([row], clf.meta.pad_id, window_contexts(clf.window, [row]))
     out = run_steps(clf.step, inputs, clf.meta.config.hidden, clf.meta.config.n_sup, clf.halt_threshold)
     said = clf.classify("[ctx_terminal] git status", SLACK)
     assert abs(said.probabilities["command"] - float(out[0][0][0])) > 1e-3
@@ -318,10 +383,11 @@ def test_classify_batch_of_many_is_faster_than_one_by_one(clf: IntentClassifier)
 
 
 def test_probabilities_of_a_real_step_are_finite(clf: IntentClassifier) -> None:
-    inputs = batch_inputs([clf.encode("go to line 5", VSCODE_TITLED)], clf.meta.pad_id)
+    row = clf.encode("go to line 5", VSCODE_TITLED)
+    inputs = batch_inputs([row], clf.meta.pad_id, window_contexts(clf.window, [row]))
     state = np.zeros((1, inputs[0].shape[1], clf.meta.config.hidden), np.float32)
-    ids, mask, window, window_mask = inputs
-    out = clf.step(ids, mask, window, window_mask, state, state)
+    ids, context, mask = inputs
+    out = clf.step(ids, context, mask, state, state)
     probs, halt = out[0], out[1]
     assert np.isfinite(probs).all() and 0 <= float(halt[0]) <= 1
 

@@ -1028,8 +1028,10 @@ def test_node_client_strips_window_fields_as_python_does(node: str) -> None:
     [
         ("tokenizer", "tokenizer.json: SHA-256"),
         ("onnx", "model.onnx: SHA-256"),
-        ("format", "format_version 99 is not supported (this client reads 3"),
-        ("format 2", "format_version 2 is not supported (this client reads 3"),
+        ("window", "window.onnx: SHA-256"),
+        ("no window", "window.onnx: cannot read"),
+        ("format", "format_version 99 is not supported (this client reads 4"),
+        ("format 3", "format_version 3 is not supported (this client reads 4"),
         ("no format", "format_version undefined is not supported"),
         ("added tokens", "tokenizer.json: declares added tokens"),
         ("threshold", "command_threshold must be in (0, 1]"),
@@ -1049,8 +1051,15 @@ def test_node_client_refuses_a_broken_model_directory(
         meta["onnx_sha256"] = "0" * 64
     elif change == "format":
         meta["format_version"] = 99
-    elif change == "format 2":
-        meta["format_version"] = 2
+    elif change == "window":
+        with (model_dir / "window.onnx").open("ab") as fh:
+            fh.write(b"\0")
+    elif change == "no window":
+        (model_dir / "window.onnx").unlink()
+    elif change == "format 3":  # a directory of the previous format: no window graph
+        (model_dir / "window.onnx").unlink()
+        meta["format_version"] = 3
+        del meta["window_sha256"]
     elif change == "no format":
         del meta["format_version"]
     elif change == "threshold":
@@ -1065,12 +1074,15 @@ def test_node_client_refuses_a_broken_model_directory(
         meta["onnx_sha256"] = sha256_file(model_dir / "model.onnx")
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     if change != "tokenizer":  # Python refuses the directory too
-        with pytest.raises(Exception, match="format_version|added tokens|command_threshold|SHA-256|TRM step"):
+        with pytest.raises(
+            Exception,
+            match="format_version|added tokens|command_threshold|SHA-256|TRM step|window.onnx: missing",
+        ):
             IntentClassifier(model_dir)
     rc, answers, stderr = run_client(node, model_dir, [{"transcript": "git status"}])
     assert rc == 2 and not answers
     assert message in stderr and str(model_dir) in stderr
-    assert FORMAT_VERSION == 3
+    assert FORMAT_VERSION == 4
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from trm_intent import DataError, IntentClassifier, ModelError, TRMConfig, load_records
-from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE
+from trm_intent.artifacts import META_FILE, MODEL_FILE, TOKENIZER_FILE, WINDOW_FILE
 from trm_intent.cli import main
 from trm_intent.config import TrainConfig
-from trm_intent.contract import batch_inputs
+from trm_intent.contract import batch_inputs, window_contexts
 
 from .conftest import TINY_CONFIG
 
@@ -22,19 +22,26 @@ pytestmark = pytest.mark.slow
 
 
 def test_model_directory_is_complete_and_unrolled(tiny_model: Path) -> None:
-    assert sorted(p.name for p in tiny_model.iterdir()) == sorted([META_FILE, MODEL_FILE, TOKENIZER_FILE])
-    proto = onnx.load(str(tiny_model / MODEL_FILE))
-    onnx.checker.check_model(proto, full_check=True)
-    ops = {n.op_type for n in proto.graph.node}
-    assert not ops & {"Loop", "Scan", "If"}
-    dims = {
-        i.name: [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim] for i in proto.graph.input
-    }
-    assert dims["input_ids"] == ["batch", "seq"]
-    assert dims["y"][:2] == ["batch", "seq"]
-    assert dims["window_ids"] == dims["window_mask"] == ["batch", "window"]
+    assert sorted(p.name for p in tiny_model.iterdir()) == sorted(
+        [META_FILE, MODEL_FILE, TOKENIZER_FILE, WINDOW_FILE]
+    )
+    protos = [onnx.load(str(tiny_model / name)) for name in (MODEL_FILE, WINDOW_FILE)]
+    step, window = (
+        {
+            v.name: [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]
+            for v in (*proto.graph.input, *proto.graph.output)
+        }
+        for proto in protos
+    )
+    for proto in protos:
+        onnx.checker.check_model(proto, full_check=True)
+        assert not {n.op_type for n in proto.graph.node} & {"Loop", "Scan", "If"}
+    assert step["input_ids"] == step["attention_mask"] == ["batch", "seq"]
+    assert step["y"] == step["context"] == ["batch", "seq", 32]
+    assert window["window_ids"] == window["window_mask"] == ["batch", "window"]
+    assert window["context"] == ["batch", TINY_CONFIG["model"]["max_tokens"], 32]
     meta = json.loads((tiny_model / META_FILE).read_text())
-    assert meta["format_version"] == 3
+    assert meta["format_version"] == 4
     assert meta["labels"] == ["command", "dictation"]
     # The window cut the model was trained with, and the command threshold chosen on held-out.
     assert meta["window"] == TrainConfig().window.model_dump()
@@ -178,7 +185,7 @@ def test_init_from_and_export_replace_atomically(
 
 
 def test_bad_model_directories(tmp_path: Path, tiny_model: Path) -> None:
-    for name in (MODEL_FILE, TOKENIZER_FILE, META_FILE):
+    for name in (MODEL_FILE, WINDOW_FILE, TOKENIZER_FILE, META_FILE):
         d = tmp_path / f"missing-{name}"
         shutil.copytree(tiny_model, d)
         (d / name).unlink()
@@ -211,9 +218,10 @@ def test_bad_model_directories(tmp_path: Path, tiny_model: Path) -> None:
 def test_y_z_feedback_changes_the_answer_state(tiny_model: Path) -> None:
     """The step graph really recurses: feeding (y, z) back changes y."""
     clf = IntentClassifier(tiny_model)
-    inputs = batch_inputs([clf.encode("go to line 5", None)], clf.meta.pad_id)
+    row = clf.encode("go to line 5", None)
+    inputs = batch_inputs([row], clf.meta.pad_id, window_contexts(clf.window, [row]))
     state = np.zeros((1, inputs[0].shape[1], 32), np.float32)
-    ids, mask, window, window_mask = inputs
-    *_, y1, z1 = clf.step(ids, mask, window, window_mask, state, state)
-    *_, y2, _ = clf.step(ids, mask, window, window_mask, y1, z1)
+    ids, context, mask = inputs
+    *_, y1, z1 = clf.step(ids, context, mask, state, state)
+    *_, y2, _ = clf.step(ids, context, mask, y1, z1)
     assert not np.allclose(y1, y2)

@@ -12,7 +12,7 @@ import pytest
 from onnx import numpy_helper
 
 from trm_intent import IntentClassifier, WindowContext, default_model_dir
-from trm_intent.contract import batch_inputs
+from trm_intent.contract import batch_inputs, window_contexts
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -60,12 +60,11 @@ def test_pruned_graph_has_no_token_head(pruned: tuple[Path, int, int]) -> None:
 
 def test_pruned_step_is_bit_identical(shipped: IntentClassifier, without: sc.WithoutSegments) -> None:
     assert sc.check_identical(shipped, without, ITEMS) == shipped.meta.config.n_sup * (len(ITEMS) + 1)
-    ids, mask, window, window_mask = batch_inputs(
-        [shipped.encode(t, c) for t, c in ITEMS], shipped.meta.pad_id
-    )
+    rows = [shipped.encode(t, c) for t, c in ITEMS]
+    ids, context, mask = batch_inputs(rows, shipped.meta.pad_id, window_contexts(shipped.window, rows))
     state = np.zeros((*ids.shape, shipped.meta.config.hidden), dtype=np.float32)
-    full = shipped.step(ids, mask, window, window_mask, state, state)
-    cut = without.step(ids, mask, window, window_mask, state, state)
+    full = shipped.step(ids, context, mask, state, state)
+    cut = without.step(ids, context, mask, state, state)
     for i in (0, 1, 3, 4):  # probs, halt, y_out, z_out
         assert np.array_equal(full[i], cut[i])
     assert full[2].shape == ids.shape and cut[2].size == 1  # B computes no token row
@@ -90,6 +89,7 @@ def test_without_segments_answers_as_shipped(shipped: IntentClassifier, without:
     assert r.segments == [] and r.steps >= 1
     assert shipped.classify("Go to line 50.", None).segments  # A has segments
     assert without._encoder is shipped._encoder  # the same encoder: only the head and cutting differ
+    assert without._window_session is shipped._window_session  # and the same window graph
 
 
 def test_report_has_both_variants(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,6 +1,7 @@
 """The Tiny Recursive Model (Jolicoeur-Martineau, 2025) for command/dictation decisions.
 
-x = embedded tokens (context token first) plus the window's vector, y = current answer,
+x = embedded tokens (context token first) plus the context (position embeddings plus the window's
+vector, computed once per window), y = current answer,
 z = latent reasoning state, all of shape (batch, tokens, hidden). One small network ``f``
 (``layers`` post-norm blocks) is applied again and again; the answer is read from y at the first
 position. The window's vector pools the embeddings of its tokens (app name, bundle id, title)
@@ -17,7 +18,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from trm_intent.config import TRMConfig
-from trm_intent.contract import StepFn
+from trm_intent.contract import StepFn, WindowFn
 
 MASKED = -1e9  # the score of a padded window position (the graph uses the same)
 
@@ -99,6 +100,27 @@ class TRM(nn.Module):
         pooled = scores.softmax(1).transpose(1, 2) @ e  # (b, q, d)
         return self.window_proj(pooled.flatten(1))
 
+    def context(
+        self, window_ids: torch.Tensor, window_mask: torch.Tensor, t: int | None = None
+    ) -> torch.Tensor:
+        """(batch, t, hidden): the position embeddings (the first ``t``, default all) plus the
+        window's vector at every position (the window graph; ``t`` cuts it as a client does)."""
+        return (
+            self.pos[: self.cfg.max_tokens if t is None else t]
+            + self.window_vector(window_ids, window_mask)[:, None]
+        )
+
+    def embed_tokens(self, ids: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
+        """x: the token embeddings plus the context (batch, t, hidden), dropout in training."""
+        return self.drop(self.embed(ids) + context)
+
+    @staticmethod
+    def attention_mask(mask: torch.Tensor) -> torch.Tensor:
+        """(batch, t) 1/0 -> the boolean mask (batch, 1, query, key) that onnxruntime's Attention
+        wants (the query axis spelled out)."""
+        t = mask.shape[1]
+        return mask.bool()[:, None, None, :].expand(-1, 1, t, t)
+
     def embed_input(
         self,
         ids: torch.Tensor,
@@ -106,12 +128,9 @@ class TRM(nn.Module):
         window_ids: torch.Tensor,
         window_mask: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """x (token + position embeddings + the window's vector) and the boolean attention mask."""
-        t = ids.shape[1]
-        window = self.window_vector(window_ids, window_mask)[:, None, :]
-        x = self.drop(self.embed(ids) + self.pos[:t] + window)
-        # (batch, 1, query, key): onnxruntime's Attention wants the query axis spelled out.
-        return x, attention_mask.bool()[:, None, None, :].expand(-1, 1, t, t)
+        """x (token embeddings + context) and the boolean attention mask: what the two graphs compute."""
+        context = self.context(window_ids, window_mask, ids.shape[1])
+        return self.embed_tokens(ids, context), self.attention_mask(attention_mask)
 
     def initial_state(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """y and z start at zero."""
@@ -162,23 +181,30 @@ class TRM(nn.Module):
         return torch.stack(logits, 1), torch.stack(halts, 1)
 
 
+def window_fn(model: TRM, device: str = "cpu") -> WindowFn:
+    """``model``'s context as the contract's window function over numpy arrays (the window graph)."""
+
+    @torch.inference_mode()
+    def window(window_ids: np.ndarray, window_mask: np.ndarray) -> np.ndarray:
+        ids, mask = (torch.from_numpy(a).to(device) for a in (window_ids, window_mask))
+        return model.context(ids, mask).cpu().numpy()
+
+    return window
+
+
 def step_fn(model: TRM, device: str = "cpu") -> StepFn:
-    """``model`` as the contract's step function over numpy arrays (what the ONNX graph computes).
+    """``model`` as the contract's step function over numpy arrays (what the step graph computes).
 
     Used by training's evaluation, export's parity check and the benchmarks' torch peer, all
-    through :func:`trm_intent.contract.run_steps`.
+    through :func:`trm_intent.contract.run_steps`, with :func:`window_fn` for the contexts.
     """
 
     @torch.inference_mode()
     def step(
-        ids: np.ndarray,
-        mask: np.ndarray,
-        window: np.ndarray,
-        window_mask: np.ndarray,
-        y: np.ndarray,
-        z: np.ndarray,
+        ids: np.ndarray, context: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        x, m = model.embed_input(*(torch.from_numpy(a).to(device) for a in (ids, mask, window, window_mask)))
+        x = model.embed_tokens(torch.from_numpy(ids).to(device), torch.from_numpy(context).to(device))
+        m = model.attention_mask(torch.from_numpy(mask).to(device))
         logits, halt, tokens, y_out, z_out = model.step(
             x, torch.from_numpy(y).to(device), torch.from_numpy(z).to(device), m, grad=False
         )

@@ -26,7 +26,16 @@ from tokenizers import Tokenizer
 
 from trm_intent.artifacts import CheckpointMeta
 from trm_intent.config import TrainConfig
-from trm_intent.contract import ContextRules, InputEncoder, ModelInput, batch_inputs, run_steps, to_result
+from trm_intent.contract import (
+    ContextRules,
+    InputEncoder,
+    ModelInput,
+    batch_inputs,
+    pad_rows,
+    run_steps,
+    to_result,
+    window_contexts,
+)
 from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
 from trm_intent.evaluate import (
     ThresholdPoint,
@@ -40,7 +49,7 @@ from trm_intent.schema import LABELS, LabeledRecord
 
 from .augment import vary
 from .checkpoint import Checkpoint, CheckpointError, Weights, load_checkpoint, save_checkpoint
-from .model import TRM, step_fn
+from .model import TRM, step_fn, window_fn
 from .tokenizer import PAD, BPEDropoutEncoder, train_tokenizer
 
 log = logging.getLogger(__name__)
@@ -99,7 +108,7 @@ class Encoded:
         self, index: Sequence[int], device: str = "cpu"
     ) -> tuple[list[torch.Tensor], torch.Tensor, torch.Tensor]:
         """The graph's inputs before y and z, the labels, and the token targets (-1: none)."""
-        inputs = batch_inputs([self.inputs[i] for i in index], self.pad_id)
+        inputs = pad_rows([self.inputs[i] for i in index], self.pad_id)
         tokens = np.full(inputs[0].shape, -1.0, dtype=np.float32)
         for r, i in enumerate(index):
             tokens[r, : len(self.token_targets[i])] = self.token_targets[i]
@@ -169,6 +178,7 @@ def evaluate(
     Returns the metrics and the answer probabilities (records, labels).
     """
     step = step_fn(model.eval(), device)
+    contexts = window_contexts(window_fn(model, device), data.inputs)  # once per distinct window
     n, cfg = len(data.inputs), model.cfg
     probs = np.empty((n, len(LABELS)), dtype=np.float32)
     halt = np.empty(n, dtype=np.float32)
@@ -176,7 +186,7 @@ def evaluate(
     tokens: list[np.ndarray] = []
     for start in range(0, n, batch_size):
         rows = slice(start, min(n, start + batch_size))
-        inputs = batch_inputs(data.inputs[rows], data.pad_id)
+        inputs = batch_inputs(data.inputs[rows], data.pad_id, contexts[rows])
         out = run_steps(step, inputs, cfg.hidden, cfg.n_sup, threshold)
         probs[rows], halt[rows], steps[rows] = out.probs, out.halt, out.steps
         tokens.extend(out.token_probs[r, : len(row.ids)] for r, row in enumerate(data.inputs[rows]))

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// A second client of the trm-intent model directory (model.onnx + tokenizer.json + trm_intent.json).
+// A second client of the trm-intent model directory (model.onnx + window.onnx + tokenizer.json +
+// trm_intent.json).
 //
 //   node classify.mjs MODEL_DIR [--batch] [--command-threshold P] [--halt-threshold P] < records.jsonl
 //
 // Reads one JSON record a line ({"transcript": str, "context": {app_name, bundle_id, window_title}}),
 // writes one JSON result a line: as each line arrives, or with --batch once stdin ends (the
 // records run together as IntentClassifier.classify_batch runs them), segments included. It
-// re-implements the step contract of src/trm_intent/contract.py (format_version 3, see README.md)
-// with nothing but the three files of the directory.
+// re-implements the step contract of src/trm_intent/contract.py (format_version 4, see README.md)
+// with nothing but the four files of the directory.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,14 +19,16 @@ import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import tokenizers from 'tokenizers';
 
-export const FORMAT_VERSION = 3;
-export const STEP_INPUTS = ['input_ids', 'attention_mask', 'window_ids', 'window_mask', 'y', 'z'];
+export const FORMAT_VERSION = 4;
+export const WINDOW_INPUTS = ['window_ids', 'window_mask'];
+export const WINDOW_OUTPUTS = ['context'];
+export const STEP_INPUTS = ['input_ids', 'context', 'attention_mask', 'y', 'z'];
 export const STEP_OUTPUTS = ['probs', 'halt', 'token_probs', 'y_out', 'z_out'];
 export const LABELS = ['command', 'dictation'];
 export const APP_FIELD_CHARS = 256; // code points of app_name / bundle_id read
 export const TITLE_CHARS = 512; // code points of window_title read
 export const BATCH_ROWS = 64; // classifyBatch runs rows of similar length together, this many at a time
-const WINDOW_CACHE = 256; // window encodings kept (cleared when full)
+const WINDOW_CACHE = 256; // windows (ids and context) kept (cleared when full)
 
 // Code points for which Python's str.isspace() is true: what Python's str.strip() removes.
 // Generated once with Python 3.11: [hex(c) for c in range(0x110000) if chr(c).isspace()].
@@ -317,10 +320,12 @@ export async function loadModel(dir, options = {}) {
   }
   if (meta.format_version !== FORMAT_VERSION) {
     throw new ContractError(`${metaPath}: format_version ${JSON.stringify(meta.format_version)} is not supported `
-      + `(this client reads ${FORMAT_VERSION}: window ids beside the transcript ids; re-export the model, `
+      + `(this client reads ${FORMAT_VERSION}: the window's context is a graph of its own, window.onnx; `
+      + 're-export it with trm-intent export --checkpoint RUN/best.pt --out DIR, '
       + 'or use the client of the trm-intent version that wrote it)');
   }
-  for (const [name, key] of [['model.onnx', 'onnx_sha256'], ['tokenizer.json', 'tokenizer_sha256']]) {
+  for (const [name, key] of [['model.onnx', 'onnx_sha256'], ['window.onnx', 'window_sha256'],
+    ['tokenizer.json', 'tokenizer_sha256']]) {
     let digest;
     try {
       digest = sha256(file(name));
@@ -413,19 +418,25 @@ export async function loadModel(dir, options = {}) {
   for (const kind of ['unknown', 'other', ...rules.bundleIds.values(), ...rules.appNames.values(),
     ...rules.browserTitles.map(([, k]) => k)]) contextId(kind);
 
-  let session;
-  try {
-    session = await ort.InferenceSession.create(file('model.onnx'), {
-      executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1,
-      executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
-    });
-  } catch (err) {
-    throw new ContractError(`${file('model.onnx')}: onnxruntime cannot load it (${err.message})`);
+  /** An onnxruntime session of one of the directory's graphs, its inputs and outputs checked. */
+  async function openSession(name, inputs, outputs, what) {
+    let session;
+    try {
+      session = await ort.InferenceSession.create(file(name), {
+        executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1,
+        executionMode: 'sequential', graphOptimizationLevel: 'all', logSeverityLevel: 3,
+      });
+    } catch (err) {
+      throw new ContractError(`${file(name)}: onnxruntime cannot load it (${err.message})`);
+    }
+    if (session.inputNames.join() !== inputs.join() || session.outputNames.join() !== outputs.join()) {
+      throw new ContractError(`${file(name)}: inputs/outputs ${session.inputNames} / ${session.outputNames} `
+        + `are not the ${what} ${inputs} / ${outputs}`);
+    }
+    return session;
   }
-  if (session.inputNames.join() !== STEP_INPUTS.join() || session.outputNames.join() !== STEP_OUTPUTS.join()) {
-    throw new ContractError(`${file('model.onnx')}: inputs/outputs ${session.inputNames} / ${session.outputNames} `
-      + `are not the TRM step's ${STEP_INPUTS} / ${STEP_OUTPUTS}`);
-  }
+  const windowSession = await openSession('window.onnx', WINDOW_INPUTS, WINDOW_OUTPUTS, "window graph's");
+  const session = await openSession('model.onnx', STEP_INPUTS, STEP_OUTPUTS, "TRM step's");
 
   /** The ids of one window field's text, all of them (no truncation); "" gives none. */
   async function fieldIds(text, what) {
@@ -450,7 +461,9 @@ export async function loadModel(dir, options = {}) {
     return [contextId(contextKind(rules, win)), ...app.slice(0, cut.app), ...bundleIds, ...titleIds];
   }
 
-  const windows = new Map(); // the window seldom changes between utterances: encode it once
+  // The window seldom changes between utterances: its ids, and its context once a step needs it,
+  // are computed once: { ids, context: Float32Array (max_tokens * hidden) or null }.
+  const windows = new Map();
   /** The model's input for `transcript` said in `context` (Python's ModelInput): { ids, windowIds,
    * words }, ids and window ids each led by the context id, `words` the word of each id (-1: the
    * context id), and for the segments the transcript and its segmentSpans(). Throws TypeError for what
@@ -459,12 +472,13 @@ export async function loadModel(dir, options = {}) {
     if (typeof transcript !== 'string') throw new TypeError('transcript must be a string');
     const win = windowOf(context);
     const key = JSON.stringify([win.app_name, win.bundle_id, win.window_title]);
-    let wids = windows.get(key);
-    if (wids === undefined) {
-      wids = await windowIds(win);
+    let entry = windows.get(key);
+    if (entry === undefined) {
+      entry = { ids: await windowIds(win), context: null };
       if (windows.size >= WINDOW_CACHE) windows.clear();
-      windows.set(key, wids);
+      windows.set(key, entry);
     }
+    const wids = entry.ids;
     const text = head(transcript, maxChars);
     checkText(text, 'transcript');
     const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
@@ -472,18 +486,18 @@ export async function loadModel(dir, options = {}) {
     const words = [-1, ...tokenWords(text, wordSpans(text), encoding.getOffsets().slice(0, ids.length))];
     const whole = wholeSpan(transcript); // the one span of an answer that is not cut
     const spans = segmentSpans(transcript, maxChars, whole); // the words a cut answer is cut along
-    return { ids: [wids[0], ...ids], windowIds: wids, words, transcript, whole, spans };
+    return { ids: [wids[0], ...ids], windowIds: wids, window: entry, words, transcript, whole, spans };
   }
 
   const isEmpty = (transcript) => rstripEnd(transcript) === 0; // Python's not str.strip()
-  /** Rule 3's empty transcript: dictation, sure, without running the model; no segments. */
+  /** Rule 4's empty transcript: dictation, sure, without running the model; no segments. */
   const emptyResult = () => ({
     intent: 'dictation', confidence: 1, halting_confidence: 1,
     probabilities: Object.fromEntries(labels.map((l) => [l, l === 'dictation' ? 1 : 0])), steps: 0,
     segments: [],
   });
-  /** Rule 5: command when probs[0] reaches the command threshold; confidence is the intent's
-   * probability. Rule 6: the segments of the encoded `row` from the same step's token probs. */
+  /** Rule 6: command when probs[0] reaches the command threshold; confidence is the intent's
+   * probability. Rule 7: the segments of the encoded `row` from the same step's token probs. */
   const toResult = (row, [probs, halt, steps, tokenProbs]) => {
     const best = probs[0] >= command32 ? 0 : 1;
     return {
@@ -510,16 +524,32 @@ export async function loadModel(dir, options = {}) {
     return new ort.Tensor(tensor.type, data, [keep.length, ...rest]);
   };
 
-  /** Rule 4 (contract.run_steps): supervision steps on right-padded rows until every row halts.
+  /** Rule 3 (contract.window_context): the window graph on one window alone, once per window. */
+  async function windowContext(entry) {
+    if (entry.context === null) {
+      const [ids, mask] = int64([entry.ids], entry.ids.length);
+      const { context } = await windowSession.run({ window_ids: ids, window_mask: mask });
+      if (context.dims.join() !== [1, maxTokens, hidden].join()) {
+        throw new ContractError(`${file('window.onnx')}: context is shaped ${context.dims}, not 1,${maxTokens},${hidden}`);
+      }
+      entry.context = context.data;
+    }
+    return entry.context;
+  }
+
+  /** Rule 5 (contract.run_steps): supervision steps on right-padded rows until every row halts.
    * Returns one [probs, halt, steps, tokenProbs] per row (tokenProbs: its first ids.length). */
   async function runSteps(rows) {
     const seq = Math.max(...rows.map((r) => r.ids.length));
-    const wseq = Math.max(...rows.map((r) => r.windowIds.length));
     const [inputIds, attentionMask] = int64(rows.map((r) => r.ids), seq);
-    const [windowIdsT, windowMask] = int64(rows.map((r) => r.windowIds), wseq);
+    // Each row's context, its first seq positions (padded positions included), rows one after another.
+    const context = new Float32Array(rows.length * seq * hidden);
+    for (let r = 0; r < rows.length; r++) {
+      context.set((await windowContext(rows[r].window)).subarray(0, seq * hidden), r * seq * hidden);
+    }
     const state = () => new ort.Tensor('float32', new Float32Array(rows.length * seq * hidden), [rows.length, seq, hidden]);
-    let feed = { input_ids: inputIds, attention_mask: attentionMask, window_ids: windowIdsT, window_mask: windowMask,
-      y: state(), z: state() };
+    let feed = { input_ids: inputIds, context: new ort.Tensor('float32', context, [rows.length, seq, hidden]),
+      attention_mask: attentionMask, y: state(), z: state() };
     const out = rows.map(() => null);
     let live = rows.map((_, r) => r);
     for (let n = 1; n <= nSup; n++) {
@@ -537,7 +567,7 @@ export async function loadModel(dir, options = {}) {
         feed = { ...feed, y: step.y_out, z: step.z_out };
       } else {
         live = keep.map((k) => live[k]);
-        feed = Object.fromEntries([...STEP_INPUTS.slice(0, 4).map((name) => [name, rowsOf(feed[name], keep)]),
+        feed = Object.fromEntries([...STEP_INPUTS.slice(0, 3).map((name) => [name, rowsOf(feed[name], keep)]),
           ['y', rowsOf(step.y_out, keep)], ['z', rowsOf(step.z_out, keep)]]);
       }
     }

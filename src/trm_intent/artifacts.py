@@ -1,7 +1,8 @@
-"""A model directory (``model.onnx`` + ``tokenizer.json`` + ``trm_intent.json``) and a checkpoint's metadata.
+"""A model directory (``model.onnx`` + ``window.onnx`` + ``tokenizer.json`` + ``trm_intent.json``)
+and a checkpoint's metadata.
 
 ``trm_intent.json`` holds the labels, the TRM config, the window rules, the halting threshold,
-the SHA-256 of the two other files (so a tokenizer from another model is caught at load), the
+the SHA-256 of the three other files (so a tokenizer from another model is caught at load), the
 training data's hash and the metrics measured at export. :class:`CheckpointMeta` is what a
 training checkpoint records beside its tensors: everything export needs, the window rules the
 weights were trained with included, so export never rebuilds anything from today's code.
@@ -23,9 +24,11 @@ from .errors import TrmIntentError
 from .schema import LABELS
 
 MODEL_FILE = "model.onnx"
+WINDOW_FILE = "window.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "trm_intent.json"
-FORMAT_VERSION = 3
+MODEL_FILES = (MODEL_FILE, WINDOW_FILE, TOKENIZER_FILE, META_FILE)
+FORMAT_VERSION = 4  # 4: the window's context is a graph of its own (window.onnx), run once per window
 MAX_META_BYTES = 8 << 20  # a model's JSON is a few kB: refuse what cannot be one
 
 
@@ -82,6 +85,7 @@ class ModelMeta(BaseModel):
         ),
     )
     onnx_sha256: str
+    window_sha256: str
     tokenizer_sha256: str
     training: TrainingInfo
     metrics: dict[str, float] = Field(default_factory=dict)
@@ -176,8 +180,12 @@ def export_leftovers(out_dir: Path, kind: str) -> list[tuple[Path, int]]:
     return sorted(found, key=mtime, reverse=True)
 
 
+def _files() -> str:
+    return f"{', '.join(MODEL_FILES[:-1])} and {MODEL_FILES[-1]}"
+
+
 def read_meta(model_dir: Path) -> ModelMeta:
-    """Read and validate ``trm_intent.json``; check the two other files against its hashes."""
+    """Read and validate ``trm_intent.json``; check the three other files against its hashes."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
         aside = [path for path, _ in export_leftovers(model_dir, "old")] if model_dir.name else []
@@ -188,12 +196,8 @@ def read_meta(model_dir: Path) -> ModelMeta:
             )
         raise ModelError(f"{model_dir}: not a model directory (no such directory)")
     meta_path = model_dir / META_FILE
-    for name in (META_FILE, MODEL_FILE, TOKENIZER_FILE):
-        if not (model_dir / name).is_file():
-            raise ModelError(
-                f"{model_dir / name}: missing (a model directory holds "
-                f"{MODEL_FILE}, {TOKENIZER_FILE} and {META_FILE})"
-            )
+    if not meta_path.is_file():
+        raise ModelError(f"{meta_path}: missing (a model directory holds {_files()})")
     try:
         if meta_path.stat().st_size > MAX_META_BYTES:
             raise ModelError(f"{meta_path}: {meta_path.stat().st_size} bytes is too large for model metadata")
@@ -210,8 +214,12 @@ def read_meta(model_dir: Path) -> ModelMeta:
     if version != FORMAT_VERSION:
         raise ModelError(
             f"{meta_path}: format_version {version!r} is not supported (this trm-intent "
-            f"reads {FORMAT_VERSION}; re-export the model with this version)"
+            f"reads {FORMAT_VERSION}, whose window context is a graph of its own, {WINDOW_FILE}); "
+            "re-export it with trm-intent export --checkpoint RUN/best.pt --out DIR"
         )
+    for name in MODEL_FILES:
+        if not (model_dir / name).is_file():
+            raise ModelError(f"{model_dir / name}: missing (a model directory holds {_files()})")
     try:
         meta = ModelMeta.model_validate(raw)
     except ValidationError as exc:
@@ -220,7 +228,11 @@ def read_meta(model_dir: Path) -> ModelMeta:
         raise ModelError(
             f"{meta_path}: pad_id {meta.pad_id} is outside the vocabulary ({meta.config.vocab_size} entries)"
         )
-    for name, expected in ((MODEL_FILE, meta.onnx_sha256), (TOKENIZER_FILE, meta.tokenizer_sha256)):
+    for name, expected in (
+        (MODEL_FILE, meta.onnx_sha256),
+        (WINDOW_FILE, meta.window_sha256),
+        (TOKENIZER_FILE, meta.tokenizer_sha256),
+    ):
         if sha256_file(model_dir / name) != expected:
             raise ModelError(
                 f"{model_dir / name}: SHA-256 does not match {META_FILE}: the file "
@@ -311,6 +323,6 @@ def check_graph_ops(path: Path) -> None:
             )
         if op_type in FORBIDDEN_OPS:
             raise ModelError(
-                f"{path}: the graph holds a {op_type} node; the contract's step graph "
-                "has its recursion unrolled (no Loop, Scan or If)"
+                f"{path}: the graph holds a {op_type} node; the contract's graphs "
+                "have their recursion unrolled (no Loop, Scan or If)"
             )

@@ -1,8 +1,8 @@
 """The step contract: everything a client reproduces to run a model directory (torch-free).
 
-A model directory is one TRM supervision step as an ONNX graph (``model.onnx``), its tokenizer
-(``tokenizer.json``) and its settings (``trm_intent.json``, see ``artifacts.ModelMeta``). From a
-transcript and a window to a decision:
+A model directory holds two ONNX graphs, the window graph (``window.onnx``) and one TRM
+supervision step (``model.onnx``), the tokenizer (``tokenizer.json``) and the settings
+(``trm_intent.json``, see ``artifacts.ModelMeta``). From a transcript and a window to a decision:
 
 1. **Window -> context kind.** Each field of the window is cut (``APP_FIELD_CHARS``,
    ``TITLE_CHARS`` code points) and whitespace-stripped (Python ``str.strip``); a missing field is
@@ -15,25 +15,35 @@ transcript and a window to a decision:
    ``WindowCut.bundle`` ids: the end names the app, ``com.`` does not) and of the title (all of
    them when there are at most ``title_head + title_tail``, else the first ``title_head`` and the
    last ``title_tail``: a title's useful words sit at either end). A field that is empty or
-   ``"unknown"`` gives no ids. The model pools these ids into one vector added to every position.
-3. **Transcript -> ids.** A transcript that ``str.strip()`` leaves empty is not run: it is
+   ``"unknown"`` gives no ids.
+3. **Window ids -> context** (:func:`window_context`). ``window.onnx`` runs on the window alone:
+   ``window_ids`` int64 (1, w), ``window_mask`` int64 (1, w) all ones; its ``context`` float32
+   (1, max_tokens, hidden) is the position embeddings plus the window's pooled vector. It depends
+   on the window only: a client runs it once per distinct window and keeps the result while the
+   window does not change (the runtime keeps ``WINDOW_CACHE`` windows' ids and contexts).
+4. **Transcript -> ids.** A transcript that ``str.strip()`` leaves empty is not run: it is
    :func:`empty_result`. Otherwise its first ``max_chars`` code points are tokenized by
    ``tokenizer.json`` (which holds no added tokens, so text such as ``[ctx_editor]`` or ``[pad]``
    is plain text, never a control token), cut to ``max_tokens - 1`` ids, after the context id.
-4. **Steps.** ``y`` and ``z`` start as zeros ``(batch, seq, hidden)``; each run of the step graph
-   returns ``probs``, ``halt``, ``y_out`` and ``z_out``, and the last two are fed back. A row stops
-   at the first step whose ``halt`` reaches the halting threshold, or after ``n_sup`` steps, and
-   answers with that step's ``probs`` (the softmax temperature is already folded into the graph).
-   Batches are padded on the right (``pad_id``, mask 0), transcript ids and window ids alike.
-5. **Decision.** The intent is ``command`` when ``probs[0]`` (command) reaches the model's
+5. **Steps.** The step graph's inputs are ``input_ids`` int64 (batch, seq), ``context`` float32
+   (batch, seq, hidden) (each row's context of step 3, its first ``seq`` positions, as one
+   C-contiguous array), ``attention_mask`` int64 (batch, seq) (1: a token, 0: padding), and ``y``
+   and ``z``, zeros (batch, seq, hidden) at the first step. Each run returns ``probs``, ``halt``,
+   ``token_probs``, ``y_out`` and ``z_out``; the last two are fed back as ``y`` and ``z``. A row
+   stops at the first step whose ``halt`` reaches the halting threshold, or after ``n_sup`` steps,
+   and answers with that step's ``probs`` (the softmax temperature is already folded into the
+   graph). Batches are padded on the right (ids ``pad_id``, mask 0; a padded position's context is
+   its row's context there, as for a real one).
+6. **Decision.** The intent is ``command`` when ``probs[0]`` (command) reaches the model's
    ``command_threshold`` (chosen on held-out data for command precision), else ``dictation``.
-6. **Segments** (:func:`segments`). ``token_probs`` gives each transcript token's P(command
+7. **Segments** (:func:`segments`). ``token_probs`` gives each transcript token's P(command
    word); a token belongs to the ``str.split()`` word holding its last character (its offsets
    are the tokenizer's, in code points of the transcript as given). A word's P is the mean of
    its tokens'. Dictation, or no command word, is one span; else runs of words of one label.
 
 :func:`run_steps` is that loop, used by the runtime (one utterance or a batch), export's parity
-check, training's evaluation and the benchmarks' torch peer.
+check, training's evaluation and the benchmarks' torch peer; :func:`batch_inputs` builds its
+inputs from encoded rows and their windows' contexts.
 """
 
 from __future__ import annotations
@@ -41,7 +51,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -50,7 +60,9 @@ from tokenizers import Tokenizer
 from . import app_kinds
 from .schema import IntentResult, Segment, WindowContext, trusted
 
-STEP_INPUTS: tuple[str, ...] = ("input_ids", "attention_mask", "window_ids", "window_mask", "y", "z")
+WINDOW_INPUTS: tuple[str, ...] = ("window_ids", "window_mask")
+WINDOW_OUTPUTS: tuple[str, ...] = ("context",)
+STEP_INPUTS: tuple[str, ...] = ("input_ids", "context", "attention_mask", "y", "z")
 STEP_OUTPUTS: tuple[str, ...] = ("probs", "halt", "token_probs", "y_out", "z_out")
 
 CONTEXT_KINDS: tuple[str, ...] = (
@@ -68,7 +80,7 @@ CONTEXT_KINDS: tuple[str, ...] = (
 
 # How much of a window field is read: a client cuts there (code points) before stripping.
 APP_FIELD_CHARS = 256
-WINDOW_CACHE = 256  # window encodings an InputEncoder keeps (cleared when full)
+WINDOW_CACHE = 256  # windows (ids and context) an InputEncoder keeps (cleared when full)
 TITLE_CHARS = 512
 
 
@@ -89,7 +101,7 @@ class WindowCut(BaseModel):
 
 
 class ModelInput(NamedTuple):
-    """What the step graph reads of one utterance: transcript ids and window ids, each led by the
+    """What the model reads of one utterance: transcript ids and window ids, each led by the
     context id, and the word (index into ``transcript.split()``) each id belongs to (-1: the
     context id)."""
 
@@ -231,12 +243,19 @@ def without_added_tokens(tokenizer_json: str) -> Tokenizer:
 
 
 class InputEncoder:
-    """Transcript + window -> :class:`ModelInput` (steps 1 to 3 of the contract)."""
+    """Transcript + window -> :class:`ModelInput` (steps 1, 2 and 4 of the contract), and with
+    ``window_fn`` (the window graph) each window's context (step 3), both kept per window."""
 
     def __init__(
-        self, tokenizer: Tokenizer, rules: ContextRules, max_chars: int, max_tokens: int, window: WindowCut
+        self,
+        tokenizer: Tokenizer,
+        rules: ContextRules,
+        max_chars: int,
+        max_tokens: int,
+        window: WindowCut,
+        window_fn: WindowFn | None = None,
     ) -> None:
-        self.rules, self.max_chars, self.window = rules, max_chars, window
+        self.rules, self.max_chars, self.window, self.window_fn = rules, max_chars, window, window_fn
         # Two copies: transcripts are cut by the tokenizer, window fields are cut here (at both ends).
         self.tokenizer = tokenizer
         self.window_tokenizer = Tokenizer.from_str(tokenizer.to_str())
@@ -244,7 +263,8 @@ class InputEncoder:
         tokenizer.enable_truncation(max_length=max_tokens - 1)
         self.window_tokenizer.no_padding()
         self.window_tokenizer.no_truncation()
-        self._windows: dict[tuple[str, str, str], list[int]] = {}
+        # Per window: [its ids, its context or None until asked for].
+        self._windows: dict[tuple[str, str, str], list[Any]] = {}
         self.context_ids = {}
         for kind in CONTEXT_KINDS:
             token_id = tokenizer.token_to_id(context_token(kind))
@@ -252,16 +272,30 @@ class InputEncoder:
                 raise ValueError(f"the tokenizer has no {context_token(kind)} entry")
             self.context_ids[kind] = token_id
 
+    def _entry(self, context: WindowContext) -> list[Any]:
+        key = (context.app_name, context.bundle_id, context.window_title)
+        entry = self._windows.get(key)
+        if entry is None:
+            if len(self._windows) >= WINDOW_CACHE:
+                self._windows.clear()
+            entry = self._windows[key] = [self._encode_window(context), None]
+        return entry
+
     def window_ids(self, context: WindowContext) -> list[int]:
         """The context id and the cut tokens of the app name, bundle id and title, encoded once
         while the window does not change (the list is shared: do not change it)."""
-        key = (context.app_name, context.bundle_id, context.window_title)
-        ids = self._windows.get(key)
-        if ids is None:
-            if len(self._windows) >= WINDOW_CACHE:
-                self._windows.clear()
-            ids = self._windows[key] = self._encode_window(context)
+        ids: list[int] = self._entry(context)[0]
         return ids
+
+    def window_encoding(self, context: WindowContext) -> tuple[list[int], np.ndarray]:
+        """The window's ids and its context (max_tokens, hidden) from ``window_fn``, both computed
+        once while the window does not change (shared: do not change them)."""
+        entry = self._entry(context)
+        if entry[1] is None:
+            if self.window_fn is None:
+                raise RuntimeError("this InputEncoder has no window_fn to compute a window's context")
+            entry[1] = window_context(self.window_fn, entry[0])
+        return entry[0], entry[1]
 
     def _encode_window(self, context: WindowContext) -> list[int]:
         cut = self.window
@@ -357,7 +391,7 @@ def segments(
     confidence: float,
     max_chars: int,
 ) -> list[Segment]:
-    """The transcript cut into command and dictation spans (step 8 of the contract).
+    """The transcript cut into command and dictation spans (step 7 of the contract).
 
     ``words`` and ``token_probs`` are aligned with the model's ids (context id first; the row cut
     to the utterance's ids); ``words`` may be a function giving them, called only when the
@@ -434,16 +468,47 @@ def pad_batch(encoded: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray
     return ids, mask
 
 
-def batch_inputs(rows: Sequence[ModelInput], pad_id: int) -> tuple[np.ndarray, ...]:
-    """The step graph's inputs before ``y`` and ``z``: ids, mask, window ids, window mask."""
+def pad_rows(rows: Sequence[ModelInput], pad_id: int) -> tuple[np.ndarray, ...]:
+    """The rows' ids, mask, window ids and window mask, each right-padded (what training's torch
+    model reads; the graphs read :func:`batch_inputs`)."""
     ids, mask = pad_batch([r.ids for r in rows], pad_id)
     window, window_mask = pad_batch([r.window_ids for r in rows], pad_id)
     return ids, mask, window, window_mask
 
 
-# (input_ids, attention_mask, window_ids, window_mask, y, z)
+# (window_ids, window_mask) -> context (batch, max_tokens, hidden): the window graph.
+WindowFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
+# (input_ids, context, attention_mask, y, z)
 #   -> (probs, halt, token_probs, y_out, z_out): one supervision step.
 StepFn = Callable[..., Sequence[np.ndarray]]
+
+
+def window_context(window: WindowFn, window_ids: Sequence[int]) -> np.ndarray:
+    """One window's context (max_tokens, hidden): the window graph on that window alone (step 3)."""
+    ids = np.array([window_ids], dtype=np.int64)
+    return np.ascontiguousarray(window(ids, np.ones_like(ids))[0])
+
+
+def window_contexts(window: WindowFn, rows: Sequence[ModelInput]) -> list[np.ndarray]:
+    """Each row's window context, the window graph run once per distinct window."""
+    done: dict[tuple[int, ...], np.ndarray] = {}
+    out = []
+    for row in rows:
+        key = tuple(row.window_ids)
+        if key not in done:
+            done[key] = window_context(window, row.window_ids)
+        out.append(done[key])
+    return out
+
+
+def batch_inputs(
+    rows: Sequence[ModelInput], pad_id: int, contexts: Sequence[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The step graph's inputs before ``y`` and ``z``: ids, context and mask, right-padded.
+    ``contexts`` holds each row's window context (max_tokens, hidden)."""
+    ids, mask = pad_batch([r.ids for r in rows], pad_id)
+    seq = ids.shape[1]
+    return ids, np.stack([c[:seq] for c in contexts]), mask
 
 
 class Steps(NamedTuple):
@@ -459,7 +524,8 @@ class Steps(NamedTuple):
 def run_steps(
     step: StepFn, inputs: Sequence[np.ndarray], hidden: int, n_sup: int, halt_threshold: float
 ) -> Steps:
-    """Supervision steps until every row halts (inputs: :func:`batch_inputs`, before y and z)."""
+    """Supervision steps until every row halts (inputs: :func:`batch_inputs`, before y and z:
+    (batch, seq) ids first, every input's first axis the batch)."""
     batch, seq = inputs[0].shape
     y = z = np.zeros((batch, seq, hidden), dtype=np.float32)
     if batch == 1:  # one utterance, the hot path: no row bookkeeping

@@ -1,8 +1,9 @@
 """The runtime: load a model directory once, classify utterances in well under a millisecond.
 
-Needs only onnxruntime, tokenizers, numpy and pydantic. One supervision step of the TRM is
-one ONNX run; :func:`trm_intent.contract.run_steps` feeds (y, z) back and stops as soon as the
-halting head is confident (or after ``n_sup`` steps).
+Needs only onnxruntime, tokenizers, numpy and pydantic. A window's context is one run of the
+window graph, kept while the window does not change; one supervision step of the TRM is one run
+of the step graph: :func:`trm_intent.contract.run_steps` feeds (y, z) back and stops as soon as
+the halting head is confident (or after ``n_sup`` steps).
 """
 
 from __future__ import annotations
@@ -19,10 +20,20 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from ._onnxruntime import ort
-from .artifacts import MODEL_FILE, TOKENIZER_FILE, ModelError, ModelMeta, check_graph_ops, read_meta
+from .artifacts import (
+    MODEL_FILE,
+    TOKENIZER_FILE,
+    WINDOW_FILE,
+    ModelError,
+    ModelMeta,
+    check_graph_ops,
+    read_meta,
+)
 from .contract import (
     STEP_INPUTS,
     STEP_OUTPUTS,
+    WINDOW_INPUTS,
+    WINDOW_OUTPUTS,
     InputEncoder,
     ModelInput,
     batch_inputs,
@@ -71,8 +82,8 @@ class IntentClassifier:
 
     Thread-safe: one instance may serve many threads (onnxruntime sessions and
     tokenizers are safe for concurrent use; the only shared state is a cache of window
-    encodings, whose updates are atomic).
-    It cannot be pickled (it holds an onnxruntime session): in another process, load
+    encodings and contexts, whose updates are atomic).
+    It cannot be pickled (it holds onnxruntime sessions): in another process, load
     the model directory again.
     """
 
@@ -98,13 +109,18 @@ class IntentClassifier:
         cfg = self.meta.config
         self._hidden, self._n_sup, self._pad = cfg.hidden, cfg.n_sup, self.meta.pad_id
         self._encoder = self._load_encoder()
-        self._session = self._load_session(threads)
+        self._window_session = self._load_session(WINDOW_FILE, WINDOW_INPUTS, WINDOW_OUTPUTS, threads)
+        self._session = self._load_session(MODEL_FILE, STEP_INPUTS, STEP_OUTPUTS, threads)
         self._outputs = list(STEP_OUTPUTS)
+        self._window_outputs = list(WINDOW_OUTPUTS)
         self._check_step()
         # The probe's batch of the longest inputs leaves onnxruntime's memory planning slower for
         # the short utterances of the hot path (one step on one 8-token utterance: 182 against
-        # 158 µs): calls go to a session that has not run it.
-        self._session = self._open_session(threads)
+        # 158 µs): calls go to sessions that have not run it.
+        self._window_session = self._open_session(WINDOW_FILE, threads)
+        self._session = self._open_session(MODEL_FILE, threads)
+        self._encoder.window_fn = self.window
+        self._masks = [np.ones((1, n), dtype=np.int64) for n in range(cfg.max_tokens + 1)]
 
     @classmethod
     def load(cls, model_dir: str | Path, **kwargs: Any) -> IntentClassifier:
@@ -113,7 +129,7 @@ class IntentClassifier:
 
     def __reduce__(self) -> Any:
         raise TypeError(
-            "an IntentClassifier cannot be pickled (it holds an onnxruntime session); "
+            "an IntentClassifier cannot be pickled (it holds onnxruntime sessions); "
             "load the model directory again in the other process"
         )
 
@@ -149,16 +165,18 @@ class IntentClassifier:
         except ValueError as exc:
             raise ModelError(f"{path}: {exc}") from None
 
-    def _load_session(self, threads: int) -> ort.InferenceSession:
-        path = self.model_dir / MODEL_FILE
+    def _load_session(
+        self, name: str, inputs: tuple[str, ...], outputs: tuple[str, ...], threads: int
+    ) -> ort.InferenceSession:
+        path = self.model_dir / name
         check_graph_ops(path)
-        session = self._open_session(threads)
+        session = self._open_session(name, threads)
         names = (tuple(i.name for i in session.get_inputs()), tuple(o.name for o in session.get_outputs()))
-        if names != (STEP_INPUTS, STEP_OUTPUTS):
-            raise ModelError(
-                f"{path}: inputs/outputs {names} are not the TRM step's {(STEP_INPUTS, STEP_OUTPUTS)}"
-            )
-        hidden = session.get_inputs()[STEP_INPUTS.index("y")].shape[-1]
+        if names != (inputs, outputs):
+            what = "TRM step's" if name == MODEL_FILE else "window graph's"
+            raise ModelError(f"{path}: inputs/outputs {names} are not the {what} {(inputs, outputs)}")
+        hidden = session.get_inputs()[inputs.index("y")].shape[-1] if "y" in inputs else None
+        hidden = session.get_outputs()[0].shape[-1] if hidden is None else hidden
         if hidden != self._hidden:
             raise ModelError(
                 f"{path}: the graph's state is {hidden} wide, trm_intent.json says "
@@ -166,9 +184,9 @@ class IntentClassifier:
             )
         return session
 
-    def _open_session(self, threads: int) -> ort.InferenceSession:
-        """An onnxruntime session of the step graph, one that has run nothing yet."""
-        path = self.model_dir / MODEL_FILE
+    def _open_session(self, name: str, threads: int) -> ort.InferenceSession:
+        """An onnxruntime session of one of the directory's graphs, one that has run nothing yet."""
+        path = self.model_dir / name
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
@@ -182,24 +200,41 @@ class IntentClassifier:
         return session
 
     def _check_step(self) -> None:
-        """One step on the longest input with the highest token id: shapes, finite outputs."""
-        path = self.model_dir / MODEL_FILE
+        """The window graph and one step on the longest inputs with the highest token id:
+        shapes, finite outputs."""
         cfg = self.meta.config
         top = self._encoder.tokenizer.get_vocab_size() - 1
+        window = np.full((2, self.meta.window.max_ids), top, dtype=np.int64)
+        window_mask = np.ones_like(window)
+        window_mask[1, 1:] = 0
+        path = self.model_dir / WINDOW_FILE
+        try:
+            context = self.window(window, window_mask)
+        except Exception as exc:  # onnxruntime's own error types
+            raise ModelError(
+                f"{path}: the window graph fails on {window.shape[1]} window tokens with ids up to "
+                f"{top} (window, the tokenizer's vocabulary): {exc}"
+            ) from None
+        expected_context = (2, cfg.max_tokens, cfg.hidden)
+        if np.shape(context) != expected_context:
+            raise ModelError(
+                f"{path}: the window graph's context is shaped {np.shape(context)}, not "
+                f"{expected_context} (config.max_tokens, config.hidden)"
+            )
+        if not np.isfinite(context).all():
+            raise ModelError(f"{path}: the window graph returns NaN or infinite values")
+        path = self.model_dir / MODEL_FILE
         ids = np.full((2, cfg.max_tokens), top, dtype=np.int64)
         ids[:, 0] = self._encoder.context_ids["unknown"]
         mask = np.ones_like(ids)
         mask[1, cfg.max_tokens // 2 :] = 0
-        window = np.full((2, self.meta.window.max_ids), top, dtype=np.int64)
-        window_mask = np.ones_like(window)
-        window_mask[1, 1:] = 0
         state = np.zeros((2, cfg.max_tokens, cfg.hidden), dtype=np.float32)
         try:
-            probs, halt, tokens, y, z = self.step(ids, mask, window, window_mask, state, state)
+            probs, halt, tokens, y, z = self.step(ids, context, mask, state, state)
         except Exception as exc:  # onnxruntime's own error types
             raise ModelError(
-                f"{path}: the step graph fails on {cfg.max_tokens} tokens and {window.shape[1]} window "
-                f"tokens with ids up to {top} (config.max_tokens, window, the tokenizer's vocabulary): {exc}"
+                f"{path}: the step graph fails on {cfg.max_tokens} tokens with ids up to {top} "
+                f"(config.max_tokens, the tokenizer's vocabulary): {exc}"
             ) from None
         expected = ((2, len(self.labels)), (2,), ids.shape, state.shape, state.shape)
         got = tuple(np.shape(a) for a in (probs, halt, tokens, y, z))
@@ -221,26 +256,20 @@ class IntentClassifier:
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
         return self._encoder.encode(transcript, WindowContext.coerce(context))
 
+    def window(self, window_ids: np.ndarray, window_mask: np.ndarray) -> np.ndarray:
+        """The window graph: each window's context (batch, max_tokens, hidden)."""
+        context: np.ndarray = self._window_session.run(
+            self._window_outputs, {"window_ids": window_ids, "window_mask": window_mask}
+        )[0]
+        return context
+
     def step(
-        self,
-        ids: np.ndarray,
-        mask: np.ndarray,
-        window: np.ndarray,
-        window_mask: np.ndarray,
-        y: np.ndarray,
-        z: np.ndarray,
+        self, ids: np.ndarray, context: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """One supervision step of the graph: (probs, halt, token_probs, y_out, z_out)."""
         probs, halt, tokens, y, z = self._session.run(
             self._outputs,  # named: onnxruntime skips its lookup of every output (3-5% faster)
-            {
-                "input_ids": ids,
-                "attention_mask": mask,
-                "window_ids": window,
-                "window_mask": window_mask,
-                "y": y,
-                "z": z,
-            },
+            {"input_ids": ids, "context": context, "attention_mask": mask, "y": y, "z": z},
         )
         return probs, halt, tokens, y, z
 
@@ -254,13 +283,14 @@ class IntentClassifier:
         """
         if not isinstance(transcript, str):
             raise TypeError(f"transcript must be a str, got {type(transcript).__name__}")
-        window = self._encoder.window_ids(WindowContext.coerce(context))
+        # The window first: a window that cannot be read is refused even with no words.
+        window, window_context = self._encoder.window_encoding(WindowContext.coerce(context))
         ids, offsets = self._encoder.transcript_tokens(transcript)
         if is_empty(transcript):
             return empty_result(self.labels)
         arr = np.array([[window[0], *ids]], dtype=np.int64)
-        warr = np.array([window], dtype=np.int64)
-        inputs = (arr, np.ones_like(arr), warr, np.ones_like(warr))
+        seq = arr.shape[1]
+        inputs = (arr, window_context[None, :seq], self._masks[seq])  # views: C-contiguous
         out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
         cut = transcript[: self.meta.max_chars]
         return to_result(
@@ -290,13 +320,14 @@ class IntentClassifier:
         if len(contexts) != len(transcripts):
             raise ValueError(f"{len(transcripts)} transcripts but {len(contexts)} contexts")
         encoded = [self.encode(t, c) for t, c in zip(transcripts, contexts)]
+        windows = [self._encoder.window_encoding(WindowContext.coerce(c))[1] for c in contexts]
         results: list[IntentResult] = [empty_result(self.labels)] * len(transcripts)
         rows = sorted(
             (i for i, t in enumerate(transcripts) if not is_empty(t)), key=lambda i: len(encoded[i].ids)
         )
         for start in range(0, len(rows), BATCH_ROWS):
             chunk = rows[start : start + BATCH_ROWS]
-            inputs = batch_inputs([encoded[i] for i in chunk], self._pad)
+            inputs = batch_inputs([encoded[i] for i in chunk], self._pad, [windows[i] for i in chunk])
             out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
             for r, i in enumerate(chunk):
                 row = encoded[i]
