@@ -180,8 +180,14 @@ def test_the_window_cache_gives_the_uncached_answer_and_stays_bounded(clf: Inten
     # The kept context is the window graph's on this window alone.
     np.testing.assert_array_equal(context, window_contexts(clf.window, [clf.encode("x", window)])[0])
     for i in range(WINDOW_CACHE + 40):
-        clf.classify("undo", WindowContext(app_name="Code", window_title=f"file{i}.py"))
-        assert len(encoder._windows) <= WINDOW_CACHE
+        other = WindowContext(app_name=f"App {i}", bundle_id=f"com.x.{i}", window_title=f"f{i}.py")
+        clf.classify("undo", other)
+        assert max(len(encoder._windows), len(encoder._apps), len(encoder._bundles)) <= WINDOW_CACHE
+    # The ids (app and bundle id kept per field) are the contract's: each field encoded and cut.
+    cut, tok = clf.meta.window, encoder.window_tokenizer
+    field = [tok.encode(t, add_special_tokens=False).ids for t in ("Code", window.bundle_id, "cache.py")]
+    expected = [encoder.context_ids["editor"], *field[0][: cut.app], *field[1][-cut.bundle :], *field[2]]
+    assert encoder.window_ids(window) == ids == expected
     assert encoder.window_encoding(window)[1] is not context  # cleared once full, recomputed
     np.testing.assert_array_equal(encoder.window_encoding(window)[1], context)
     assert clf.classify("go to line 50", window) == first

@@ -265,6 +265,9 @@ class InputEncoder:
         self.window_tokenizer.no_truncation()
         # Per window: [its ids, its context or None until asked for].
         self._windows: dict[tuple[str, str, str], list[Any]] = {}
+        # Per app name or bundle id (few, and they outlive any one title): its cut tokens.
+        self._apps: dict[str, list[int]] = {}
+        self._bundles: dict[str, list[int]] = {}
         self.context_ids = {}
         for kind in CONTEXT_KINDS:
             token_id = tokenizer.token_to_id(context_token(kind))
@@ -299,19 +302,34 @@ class InputEncoder:
 
     def _encode_window(self, context: WindowContext) -> list[int]:
         cut = self.window
-        fields = [
-            context.app_name[:APP_FIELD_CHARS].strip(),
-            context.bundle_id[:APP_FIELD_CHARS].strip(),
-            context.window_title[:TITLE_CHARS].strip(),
-        ]
-        texts = [f if f.lower() != "unknown" else "" for f in fields]
-        app, bundle, title = (
-            e.ids for e in self.window_tokenizer.encode_batch(texts, add_special_tokens=False)
+        app = self._field(self._apps, context.app_name, lambda ids: ids[: cut.app])
+        # the end of a bundle id names the app, its start ("com.") does not
+        bundle = self._field(
+            self._bundles, context.bundle_id, lambda ids: ids[-cut.bundle :] if cut.bundle else []
         )
+        title = self._tokens(context.window_title, TITLE_CHARS)
         if len(title) > cut.title_head + cut.title_tail:
             title = title[: cut.title_head] + (title[len(title) - cut.title_tail :] if cut.title_tail else [])
-        bundle = bundle[max(0, len(bundle) - cut.bundle) :] if cut.bundle else []
-        return [self.context_ids[self.rules.kind(context)], *app[: cut.app], *bundle, *title]
+        return [self.context_ids[self.rules.kind(context)], *app, *bundle, *title]
+
+    def _tokens(self, field: str, chars: int) -> list[int]:
+        """A window field's ids: cut to ``chars`` code points, stripped, ``"unknown"`` is empty."""
+        text = field[:chars].strip()
+        if not text or text.lower() == "unknown":
+            return []
+        ids: list[int] = self.window_tokenizer.encode(text, add_special_tokens=False).ids
+        return ids
+
+    def _field(
+        self, cache: dict[str, list[int]], field: str, cut: Callable[[list[int]], list[int]]
+    ) -> list[int]:
+        """``_tokens`` of an app name or bundle id, cut, kept per field (the title changes more)."""
+        ids = cache.get(field)
+        if ids is None:
+            if len(cache) >= WINDOW_CACHE:
+                cache.clear()
+            ids = cache[field] = cut(self._tokens(field, APP_FIELD_CHARS))
+        return ids
 
     def transcript_tokens(self, transcript: str) -> tuple[list[int], list[tuple[int, int]]]:
         """The transcript's ids (its first ``max_chars`` code points, cut to ``max_tokens - 1`` ids)
