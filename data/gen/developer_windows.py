@@ -170,20 +170,6 @@ COMMIT_TERMINAL_WINDOWS: tuple[Window, ...] = (
     ),
 )
 
-# Commit boxes of git front ends that run inside an editor or a terminal.
-COMMIT_EDITOR_WINDOWS += (
-    *_w(*EMACS, ["magit-commit: trm-intent", "COMMIT_EDITMSG<api>", "*magit: ~/src/billing/*"]),
-    *_w(*VSCODE, ["Source Control — api", "Source Control: Git — web-client"]),
-    *_w(*CURSOR, ["Source Control — gateway"]),
-    *_w(*ZED, ["Git Panel — trm-intent"]),
-)
-COMMIT_TERMINAL_WINDOWS += (
-    *_w("iTerm2", "com.googlecode.iterm2", ["gitui", "lazygit — ~/src/billing"]),
-    *_w("Terminal", "com.apple.Terminal", ["gitui — 120×40", "tig status — 100×30"]),
-    *_w("Alacritty", "org.alacritty", ["emacs -nw — magit"]),
-    *_w("Ghostty", "com.mitchellh.ghostty", ["git commit -S"]),
-)
-
 GIT_GUI_WINDOWS: tuple[Window, ...] = (
     *_w("Fork", "com.DanPristupov.Fork", ["api", "trm-intent (feature/retry)", "web-client — main"]),
     *_w(
@@ -593,255 +579,6 @@ SUBJECTS: dict[str, list[str]] = {
     "Restore": ["the missing favicon", "the old shortcut for search"],
 }
 
-# More verbs and objects, for breadth: the verbs developers really open a subject with, many
-# of them also command words ("Escape", "Clear", "Cancel", "Redo", "Comment out").
-SUBJECTS_MORE: dict[str, list[str]] = {
-    "Inline": [
-        "the single use helper in the router",
-        "the tiny wrapper around fetch",
-        "constants that only the parser uses",
-        "small SVG icons into the sprite",
-    ],
-    "Hoist": [
-        "the regex compile out of the loop",
-        "shared fixtures into conftest",
-        "the config lookup out of the hot path",
-        "common dev dependencies to the workspace root",
-    ],
-    "Debounce": [
-        "the search input",
-        "resize events in the chart",
-        "autosave in the editor",
-        "file watcher events",
-    ],
-    "Memoize": [
-        "the parsed settings",
-        "expensive selectors in the cart",
-        "route matching",
-        "the tokenizer lookup table",
-    ],
-    "Vendor": [
-        "the patched YAML parser",
-        "zlib for the Windows build",
-        "the icon font",
-        "a copy of the OpenAPI schema",
-    ],
-    "Gate": [
-        "the new checkout behind a feature flag",
-        "debug endpoints behind admin auth",
-        "beta features by plan",
-        "the destructive migration on a dry run",
-    ],
-    "Stub": [
-        "the payments client in unit tests",
-        "network calls in the CLI tests",
-        "the clock in scheduler tests",
-        "out the S3 upload for local runs",
-    ],
-    "Wire up": [
-        "the settings page to the new API",
-        "queue metrics to the dashboard",
-        "the cancel button in the export dialog",
-        "the retry policy in the worker",
-    ],
-    "Tighten": [
-        "types in the public API",
-        "the email regex",
-        "the content security policy",
-        "validation on the signup form",
-        "the lint rules for new code",
-    ],
-    "Loosen": [
-        "the version range for requests",
-        "the timing assertion in the scheduler test",
-        "URL validation for local hosts",
-    ],
-    "Quarantine": [
-        "the flaky checkout e2e test",
-        "tests that need network access",
-        "the slow snapshot suite",
-    ],
-    "Retry": ["failed webhook deliveries", "S3 uploads when throttled", "flaky DNS lookups in CI"],
-    "Backfill": [
-        "missing user ids in events",
-        "created at for old orders",
-        "the search index after the rename",
-        "thumbnails for archived photos",
-    ],
-    "Throttle": ["scroll handlers on the feed", "outgoing emails per tenant", "log output from the poller"],
-    "Cache": [
-        "the auth token between requests",
-        "compiled templates",
-        "dependency downloads in CI",
-        "DNS lookups in the HTTP client",
-    ],
-    "Batch": ["inserts in the importer", "analytics events before sending", "notification emails"],
-    "Normalize": [
-        "line endings in the fixtures",
-        "email addresses before lookup",
-        "paths on Windows",
-        "Unicode in search queries",
-    ],
-    "Validate": [
-        "the config on startup",
-        "webhook signatures",
-        "the upload size before reading the body",
-        "query parameters in the list endpoint",
-    ],
-    "Sanitize": ["HTML in user bios", "file names in the exporter", "log messages that contain tokens"],
-    "Deduplicate": ["events in the ingest pipeline", "the recipient list", "retry logic across the clients"],
-    "Simplify": [
-        "the state machine in the player",
-        "error handling in the loader",
-        "the release workflow",
-        "the date math in reports",
-    ],
-    "Clean up": [
-        "the test helpers",
-        "after a failed download",
-        "temp dirs in tests",
-        "the Dockerfile",
-        "old migrations",
-    ],
-    "Refactor": [
-        "the auth flow into smaller steps",
-        "the router to use a lookup table",
-        "the exporter around a writer interface",
-        "settings loading",
-    ],
-    "Reorder": ["middleware so auth runs first", "the sidebar items", "the steps of the deploy job"],
-    "Flatten": ["the nested config", "the search API response", "the package layout of the monorepo"],
-    "Migrate": [
-        "CI to GitHub Actions",
-        "the users table to UUID keys",
-        "the docs to MkDocs",
-        "off the deprecated storage SDK",
-        "the remaining tests to pytest",
-    ],
-    "Port": ["the build script to Python", "the date helpers to TypeScript", "the CLI to clap 4"],
-    "Deprecate": ["the v1 search endpoint", "the legacy flag", "the old config keys"],
-    "Expose": ["the retry budget as a setting", "queue depth as a metric", "the parser in the public API"],
-    "Parallelize": ["the test suite", "thumbnail generation", "the lint jobs in CI"],
-    "Lazy load": ["the settings panel", "images below the fold", "the charting library"],
-    "Prefetch": ["the next page of results", "fonts on the landing page"],
-    "Propagate": [
-        "cancellation to child tasks",
-        "the request id to background jobs",
-        "errors from the uploader",
-    ],
-    "Wrap": [
-        "database errors with context",
-        "long lines in the help output",
-        "the client in a retry decorator",
-    ],
-    "Clamp": ["the volume between zero and one", "the page size to one hundred"],
-    "Trim": ["whitespace from imported names", "the Docker image size", "trailing slashes from URLs"],
-    "Truncate": ["long titles in the tab bar", "log lines over 4 KB"],
-    "Escape": [
-        "user input in the SQL builder",
-        "quotes in the CSV export",
-        "markdown in notification previews",
-    ],
-    "Harden": [
-        "the upload endpoint against path traversal",
-        "cookie settings",
-        "the SSH config on build hosts",
-    ],
-    "Reject": ["empty passwords", "uploads with an unknown MIME type", "requests without a content type"],
-    "Support": [
-        "Python 3.13",
-        "ARM runners in CI",
-        "HTTP proxies in the downloader",
-        "dark mode in the docs",
-        "YAML config files",
-    ],
-    "Introduce": ["a repository layer for orders", "a typed settings object", "a job queue for exports"],
-    "Implement": [
-        "pagination for the audit log",
-        "password reset by email",
-        "the CSV importer",
-        "graceful shutdown in the worker",
-    ],
-    "Set up": [
-        "Renovate for dependency updates",
-        "pre-commit hooks",
-        "Sentry for the web app",
-        "a nightly benchmark job",
-    ],
-    "Tear down": ["the preview environment after merge", "test containers after each run"],
-    "Reuse": [
-        "the HTTP session across requests",
-        "the parsed AST in the linter",
-        "the build cache between jobs",
-    ],
-    "Publish": ["wheels for macOS on ARM", "the docs on every tag", "Docker images to GHCR"],
-    "Mock": ["the mail server in integration tests", "time in the cache tests"],
-    "Seed": ["the random generator in tests", "the dev database with demo data"],
-    "Regenerate": [
-        "the API client",
-        "the lockfile from scratch",
-        "protobuf stubs",
-        "test snapshots for the new header",
-    ],
-    "Reformat": ["the codebase with the new line length", "the SQL files"],
-    "Silence": ["deprecation warnings from the SDK", "noisy logs in tests"],
-    "Surface": ["upload errors in the UI", "rate limit headers to callers"],
-    "Emit": ["an event when the export finishes", "metrics for cache hits"],
-    "Track": ["time spent waiting in the queue", "which flags each user sees"],
-    "Measure": ["startup time in CI", "p99 latency of the search endpoint"],
-    "Profile": ["the import path", "memory use of the exporter"],
-    "Instrument": ["the checkout flow with traces", "database calls"],
-    "Increase": ["the worker count to eight", "the upload timeout", "test coverage of the parser"],
-    "Reduce": [
-        "allocations in the hot loop",
-        "the default page size",
-        "noise in the build output",
-        "bundle size by splitting vendor code",
-    ],
-    "Lower": ["the log level for health checks", "the retry ceiling to three"],
-    "Raise": ["the default memory limit", "an error on unknown config keys"],
-    "Shorten": ["the session lifetime", "error messages in the CLI"],
-    "Require": ["a reason when closing a ticket", "Node 20 or newer", "auth for the metrics endpoint"],
-    "Forbid": ["force pushes to main", "wildcard imports"],
-    "Prevent": [
-        "double submits on the payment form",
-        "a crash when the model file is missing",
-        "duplicate jobs from the scheduler",
-    ],
-    "Preserve": [
-        "query params on redirect",
-        "file permissions when copying",
-        "the scroll position on refresh",
-    ],
-    "Respect": ["the NO_COLOR variable", "the user's locale in dates", "proxy settings from the environment"],
-    "Honor": ["Retry-After headers", "the dry run flag in the sync command"],
-    "Default": ["to UTC when no zone is set", "to the first workspace", "the theme to the system setting"],
-    "Warn": ["when the config file is missing", "on deprecated flags", "before overwriting an export"],
-    "Annotate": ["the public API with types", "slow tests with a marker"],
-    "Convert": ["the settings page to hooks", "callbacks to async await", "the config to TOML"],
-    "Unpin": ["urllib3", "the Node base image"],
-    "Reword": ["the onboarding copy", "the error for expired tokens"],
-    "Polish": ["the empty state illustrations", "the release notes"],
-    "Tweak": ["the retry backoff", "padding on the mobile nav", "the chart colours"],
-    "Clear": ["the cache on logout", "stale sessions on startup", "the form after a successful submit"],
-    "Cancel": [
-        "pending jobs on shutdown",
-        "the timer when the view unmounts",
-        "in flight requests on navigation",
-    ],
-    "Redo": ["the settings layout for small screens", "the migration with a default value"],
-    "Comment out": ["the flaky assertion", "the debug route"],
-    "Exit": ["non zero when lint fails", "cleanly on SIGTERM"],
-    "Focus": ["the search box on page load", "the first invalid field"],
-    "Scroll": ["to the first error on submit", "the log view to the bottom on new lines"],
-    "Format": ["dates in the user's locale", "durations as minutes and seconds"],
-    "Save": ["the draft before navigating away", "scroll position in the inbox"],
-    "Suspend": ["inactive accounts after ninety days", "the sync while on battery"],
-    "Find": ["free ports without a race", "the repo root from nested folders"],
-}
-for _verb, _objs in SUBJECTS_MORE.items():
-    SUBJECTS.setdefault(_verb, []).extend(_objs)
-
 MOVABLE = [
     "the retry logic",
     "the date helpers",
@@ -948,271 +685,6 @@ COMMIT_BODIES = [
     "The default stays the same for existing installs.",
 ]
 
-MOVABLE += [
-    "the feature flags",
-    "the error types",
-    "the email templates",
-    "the HTTP client setup",
-    "the rate limiter",
-    "the pagination helpers",
-    "the constants",
-    "the seed data",
-    "the serializers",
-    "the retry decorator",
-    "the GraphQL schema",
-    "the CI scripts",
-    "the env var parsing",
-    "the fake clock",
-    "the SQL migrations",
-]
-DESTINATIONS += [
-    "into its own module",
-    "into the shared package",
-    "to internal",
-    "into a common folder",
-    "out of the main module",
-]
-SUBJECTS["Guard"] += [
-    "against a nil session in the middleware",
-    "against negative page numbers",
-    "against concurrent writes to the cache",
-    "the admin routes with a role check",
-]
-SHORT_SUBJECTS += [
-    "Move fixtures",
-    "Hoist constants",
-    "Inline helper",
-    "Pin numpy",
-    "Vendor zlib",
-    "Gate beta UI",
-    "Stub mailer",
-    "Memoize parser",
-    "Debounce search",
-    "Fix flaky test",
-    "Tighten types",
-    "Loosen regex",
-    "Skip slow tests",
-    "Quarantine flaky e2e",
-    "Backfill user ids",
-    "Retry uploads",
-    "Tidy README",
-    "Clean up CI",
-    "Format code",
-    "Regenerate lockfile",
-    "Drop unused deps",
-    "Bump Go",
-    "Fix typos",
-    "Add tests",
-    "More tests",
-    "Refactor auth",
-    "Simplify config",
-    "Remove print",
-    "Add logging",
-    "Silence warnings",
-    "Update docs",
-    "Fix build",
-    "Fix Windows build",
-    "Fix off by one",
-    "Fix race",
-    "Guard nil config",
-    "Escape HTML",
-    "Clear stale cache",
-    "Cancel stale jobs",
-    "Cache tokens",
-    "Cache builds in CI",
-    "Wire up metrics",
-    "Expose metrics",
-    "Deprecate v1 API",
-    "Enable strict mode",
-    "Disable telemetry",
-    "Reduce allocations",
-    "Speed up tests",
-    "Lazy load images",
-    "Handle SIGTERM",
-    "Normalize paths",
-    "Validate input",
-    "Use f-strings",
-    "Use UTC",
-    "Revert last commit",
-    "Undo version bump",
-    "Close files",
-    "Copy license",
-    "Select all columns explicitly",
-    "Delete dead branch",
-    "Go back to npm",
-    "Switch to uv",
-    "Save settings on blur",
-    "Reset form on submit",
-    "Redo layout",
-    "Tweak colors",
-]
-# Subjects that are not verb first: noun phrases, merges, releases, fixups and work in progress.
-NOUN_SUBJECTS = [
-    "Typo in README",
-    "Missing await in the upload handler",
-    "Better error when the model file is missing",
-    "Faster cold start for the CLI",
-    "Retry for flaky webhook deliveries",
-    "Initial commit",
-    "Initial version of the importer",
-    "WIP",
-    "wip settings page",
-    "Small cleanup",
-    "Lint fixes",
-    "Docs tweaks",
-    "Version bump",
-    "Release 2.4.0",
-    "Release v0.9.1",
-    "Prepare release 1.8",
-    "Changelog for 3.2",
-    "Follow up to the cache fix",
-    "Address review comments",
-    "Review feedback",
-    "Another attempt at the flaky test",
-    "Tests for the empty title case",
-    "More logging around the retry loop",
-    "Dark mode for the settings page",
-    "Support for Python 3.13",
-    "New endpoint for bulk deletes",
-    "Dependency updates",
-    "Merge branch 'main' into feature/retry",
-    "Merge branch 'release/2.4'",
-    "Merge pull request #412 from ana/fix-cache",
-    "Merge remote-tracking branch 'origin/main'",
-    "fixup! Add retry to the uploader",
-    "squash! Move helpers into utils",
-    "amend! Fix the CI cache key",
-    'Revert "Bump numpy to 2.1"',
-    'Revert "Switch to pnpm"',
-    "Apply suggestions from code review",
-    "Update README.md",
-    "Create CONTRIBUTING.md",
-    "Delete old-logo.svg",
-    "Empty commit to trigger CI",
-    "Oops, forgot the migration",
-    "Make CI happy",
-    "One more try",
-    "Addressing flake8 complaints",
-    "Use the right env var this time",
-]
-# Past tense and third person, as some projects write them.
-PAST = {
-    "Fix": "Fixed",
-    "Remove": "Removed",
-    "Add": "Added",
-    "Move": "Moved",
-    "Update": "Updated",
-    "Rename": "Renamed",
-    "Bump": "Bumped",
-    "Delete": "Deleted",
-    "Switch to": "Switched to",
-    "Replace": "Replaced",
-    "Drop": "Dropped",
-    "Refactor": "Refactored",
-    "Clean up": "Cleaned up",
-    "Change": "Changed",
-    "Handle": "Handled",
-    "Use": "Used",
-    "Make": "Made",
-    "Allow": "Allowed",
-    "Revert": "Reverted",
-    "Extract": "Extracted",
-    "Simplify": "Simplified",
-    "Close": "Closed",
-    "Copy": "Copied",
-    "Select": "Selected",
-    "Cache": "Cached",
-    "Inline": "Inlined",
-    "Pin": "Pinned",
-    "Skip": "Skipped",
-    "Guard": "Guarded",
-}
-THIRD_PERSON = {
-    "Fix": "Fixes",
-    "Remove": "Removes",
-    "Add": "Adds",
-    "Move": "Moves",
-    "Update": "Updates",
-    "Use": "Uses",
-    "Make": "Makes",
-    "Allow": "Allows",
-    "Handle": "Handles",
-    "Replace": "Replaces",
-    "Support": "Supports",
-    "Prevent": "Prevents",
-}
-SCOPES += [
-    "router",
-    "worker",
-    "billing",
-    "search",
-    "build",
-    "deps-dev",
-    "web",
-    "ios",
-    "android",
-    "infra",
-    "tests",
-]
-CONVENTIONAL.update(
-    {
-        "Guard": "fix",
-        "Prevent": "fix",
-        "Escape": "fix",
-        "Sanitize": "fix",
-        "Validate": "fix",
-        "Harden": "fix",
-        "Support": "feat",
-        "Implement": "feat",
-        "Introduce": "feat",
-        "Expose": "feat",
-        "Emit": "feat",
-        "Wire up": "feat",
-        "Cache": "perf",
-        "Memoize": "perf",
-        "Debounce": "perf",
-        "Batch": "perf",
-        "Lazy load": "perf",
-        "Parallelize": "perf",
-        "Reduce": "perf",
-        "Inline": "refactor",
-        "Hoist": "refactor",
-        "Simplify": "refactor",
-        "Flatten": "refactor",
-        "Convert": "refactor",
-        "Clean up": "refactor",
-        "Vendor": "build",
-        "Unpin": "build",
-        "Quarantine": "test",
-        "Stub": "test",
-        "Mock": "test",
-        "Seed": "test",
-        "Reformat": "style",
-        "Migrate": "chore",
-        "Deprecate": "chore",
-        "Regenerate": "chore",
-        "Set up": "chore",
-    }
-)
-TRAILERS += [" (#2291)", ", fixes #301", " (closes #77)", " [ci skip]", " (PROJ-212)", " (#19)"]
-COMMIT_BODIES += [
-    "Without this the worker holds the lock across the network call.",
-    "The old behaviour is still available with the legacy flag.",
-    "Tested locally against a copy of the production database.",
-    "Callers that relied on the exception now get an empty list.",
-    "This is a prerequisite for moving the scheduler to its own service.",
-    "The benchmark on the large fixture goes from 4.1 to 2.7 seconds.",
-    "Breaking change: the config key is now called max attempts.",
-    "Only the Windows runner was affected, the path had a trailing backslash.",
-    "Split out of the bigger refactor so it is easier to review.",
-    "The vendor confirmed the limit is per key, not per account.",
-    "I kept the old name as an alias until the next major release.",
-    "The flag defaults to off, we will flip it after the canary.",
-    "Found while chasing the memory leak in the exporter.",
-    "Signed-off-by: Ana Ruiz",
-    "Reported by a customer on the forum, thanks for the clear repro.",
-]
-
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
@@ -1225,27 +697,19 @@ def commit_subjects(rng: random.Random) -> list[str]:
         for dest in rng.sample(DESTINATIONS, 3):
             out.append(f"Move {thing} {dest}")
     out += SHORT_SUBJECTS
-    out += NOUN_SUBJECTS
     return out
 
 
 def vary_subject(rng: random.Random, subject: str, git: bool = True) -> str:
     """A commit subject as it might be dictated: a conventional prefix or a trailer (``git``),
-    past tense or third person now and then, a final period, lower case."""
+    a final period, lower case."""
     verb = next((v for v in CONVENTIONAL if subject.startswith(v + " ")), None)
     r = rng.random() if git else 1.0
     if verb is not None and r < 0.2:
         kind = CONVENTIONAL[verb]
         scope = rng.choice(SCOPES) if kind not in ("chore", "build") else "deps"
         scope = f"({scope})" if rng.random() < 0.6 else ""
-        bang = "!" if kind in ("feat", "refactor") and rng.random() < 0.1 else ""
-        return f"{kind}{scope}{bang}: {_lower_first(subject)}"
-    tense = next((v for v in PAST if subject.startswith(v + " ")), None)
-    t = rng.random()
-    if tense is not None and t < 0.1:
-        subject = PAST[tense] + subject[len(tense) :]
-    elif tense in THIRD_PERSON and t < 0.16:
-        subject = THIRD_PERSON[tense] + subject[len(tense) :]
+        return f"{kind}{scope}: {_lower_first(subject)}"
     if r < 0.3:
         subject += rng.choice(TRAILERS)
     r = rng.random()
@@ -1306,25 +770,6 @@ NATURAL_TEXT = [
     "could you undo that",
     "delete everything I said in the last sentence",
     "please delete the last three words that I just said",
-]
-
-NATURAL_TEXT += [
-    "delete the whole line",
-    "select the last word",
-    "go to the end of the file",
-    "jump to the top",
-    "move down two lines",
-    "go back a word",
-    "undo the last two changes",
-    "redo the last change",
-    "copy this line",
-    "cut the selection",
-    "paste it below",
-    "clear the line",
-    "select to the end of the line",
-    "delete to the start of the line",
-    "press tab",
-    "hit enter twice",
 ]
 
 
@@ -1413,22 +858,6 @@ GUI_COMMANDS = [
     "click amend",
 ]
 
-EDITOR_GIT_COMMANDS += [
-    "stage all changes",
-    "discard changes",
-    "commit staged",
-    "toggle sidebar",
-    "focus editor",
-]
-TERMINAL_EDIT_COMMANDS += [
-    "quit without saving",
-    "write and quit",
-    "press control x",
-    "delete line",
-    "go to top",
-]
-GUI_COMMANDS += ["click stage all", "click discard", "press command s", "next file", "previous file"]
-
 
 def _commit_dictation(rng: random.Random, tag: str) -> list[Item]:
     subjects = commit_subjects(rng)
@@ -1447,9 +876,9 @@ def _commit_family(
     return _pin(_mix(rng, quota, dictation, cmd), windows)
 
 
-COMMIT_EDITOR_QUOTA = 560
-COMMIT_TERMINAL_QUOTA = 440
-GIT_GUI_QUOTA = 240
+COMMIT_EDITOR_QUOTA = 280
+COMMIT_TERMINAL_QUOTA = 220
+GIT_GUI_QUOTA = 180
 
 
 def commit_editor(rng: random.Random) -> list[Item]:
@@ -1574,157 +1003,6 @@ BROWSER_ACTIONS = [
     "go to the top of the page",
 ]
 
-PR_PREFIXES += ["[docs] ", "[ci] ", "WIP: ", "PROJ-212: ", "[Backport 2.4] "]
-ISSUES.update(
-    {
-        "The dark mode toggle": ["resets on every reload", "ignores the system setting"],
-        "Docker build": ["fails on Apple silicon", "takes twenty minutes without the cache"],
-        "The GraphQL endpoint": ["returns null for nested fields", "leaks stack traces in errors"],
-        "File watcher": ["misses changes on network drives", "uses a full core when idle"],
-        "The date picker": ["shows the wrong week start in Germany", "cannot select today"],
-        "Export to PDF": ["cuts off the last column", "renders emoji as boxes"],
-        "Keyboard shortcuts": ["do not work with a non US layout", "conflict with the browser"],
-        "The search index": ["is out of date after a rename", "grows without bound"],
-        "Session cookies": ["are not marked secure", "expire while the user is active"],
-        "The VS Code extension": ["crashes on startup", "does not pick up the config file"],
-        "Notifications": ["arrive twice on iOS", "link to the wrong comment"],
-        "The install script": ["fails behind a proxy", "assumes bash is the login shell"],
-        "The migration": ["locks the orders table for minutes", "fails on MySQL 8"],
-        "Autocomplete in the CLI": ["suggests hidden commands", "breaks in fish"],
-        "The API rate limiter": ["counts failed requests twice", "blocks health checks"],
-    }
-)
-ISSUE_CONDITIONS += [
-    " on macOS 15",
-    " with a large repository",
-    " in Safari 17",
-    " when offline",
-    " on first launch",
-]
-ISSUE_EXTRA += [
-    "Crash when opening a project with no git remote",
-    "Add an option to disable telemetry",
-    "Error message for an expired token is confusing",
-    "Support arm64 Linux builds",
-    "Document how to run the tests locally",
-    "Regression: uploads over 2 GB fail since 3.1",
-    "Proposal: move the plugins into their own repository",
-    "Bug: the retry count in the logs is off by one",
-    "RFC: a stable public API for extensions",
-    "Tracking issue for the Python 3.13 migration",
-    "Allow configuring the cache directory",
-    "Make the progress bar optional in non interactive shells",
-    "Windows paths with spaces break the build script",
-    "The changelog link in the README is dead",
-    "Deprecate the legacy config format",
-    "Flaky: test_export_large_file times out on CI",
-    "Improve startup time when the plugin folder is large",
-    "Broken layout on the pricing page at 768 pixels",
-    "Can't log in with SSO after the latest update",
-    "Feature: keyboard shortcut to toggle the sidebar",
-]
-# A pull request's description, said into its body.
-PR_DESCRIPTIONS = [
-    "This moves the retry logic into the shared helper and adds tests for the edge cases.",
-    "Closes #412.",
-    "Follow up to #380, which left the old flag in place.",
-    "Screenshots of the new empty state are below.",
-    "Testing: ran the integration suite locally against Postgres 16.",
-    "No behaviour change, this is only a rename.",
-    "The second commit is the interesting one, the first is just formatting.",
-    "Reviewers: please check the migration, the rest is mechanical.",
-    "I'd like to land this before the release branch is cut.",
-    "Part of the effort to drop Python 3.8.",
-    "Happy to split this up if it is too big to review.",
-    "Marking as draft until the API change is merged.",
-    "This fixes the crash reported in the forum thread last week.",
-    "The benchmark numbers are in the description of the linked issue.",
-    "Removes the last caller of the deprecated client.",
-    "Depends on #2291.",
-    "Fixes #88 by retrying the lookup once before failing.",
-    "Copy the new env var into your local config before testing.",
-    "Delete the old cache folder after pulling this, the format changed.",
-    "Switch your node version to 20 to run this branch.",
-]
-REVIEW_NAMES += ["retry budget", "fetch page", "has expired", "to snake case", "build index", "the singular"]
-REVIEW_TEMPLATES += [
-    "Should this be called {n}?",
-    "nit: I'd go with {n} here",
-    "What about {n}?",
-]
-REVIEW_COMMENTS += [
-    "Move the imports to the top of the file.",
-    "Hoist this out of the loop, it does not change.",
-    "Inline this, it is only used once.",
-    "Extract the parsing into its own function.",
-    "Can we guard against an empty list here?",
-    "Return early instead of nesting the whole block.",
-    "Close the response body, otherwise the connection leaks.",
-    "Delete this file, nothing imports it anymore.",
-    "Rename this to something that says what it returns.",
-    "Use the constant instead of the magic number.",
-    "Drop the else, the if already returns.",
-    "Pin this version, the next minor breaks the API.",
-    "Select the fields explicitly rather than star.",
-    "Undo the whitespace changes in this file please.",
-    "Switch the order of these two checks, the cheap one first.",
-    "Add a comment explaining why the sleep is needed.",
-    "Wrap this in a transaction.",
-    "Log the error before retrying.",
-    "Skip this test on Windows instead of deleting it.",
-    "Cache this, it is called on every render.",
-    "This should be debounced, typing fires it on every key.",
-    "Memoize this selector or the list rerenders.",
-    "Stub the clock here instead of sleeping.",
-    "Tighten the type, it can never be null here.",
-    "Typo: recieve.",
-    "Nit: trailing whitespace.",
-    "nit: extra blank line",
-    "Missing a test for the error path.",
-    "This changes the public API, please add a changelog entry.",
-    "Why is this async?",
-    "Is this still needed?",
-    "Can this be private?",
-    "Where is this called from?",
-    "Could this race with the cleanup job?",
-    "What happens if the file does not exist?",
-    "Do we need to handle the timeout here?",
-    "I'm not sure this is thread safe.",
-    "This looks like it will leak the file handle on error.",
-    "The error message should say which key is missing.",
-    "Approving, but please fix the typo before merging.",
-    "LGTM, thanks!",
-    "Left a few nits, nothing blocking.",
-    "Ship it.",
-    "Thanks, addressed in the last commit.",
-    "Good catch, fixed.",
-    "Resolved by the rebase.",
-    "I'd rather keep this in a follow up.",
-    "Agreed, changed it to a set.",
-    "Reverted, it was not needed after all.",
-    "Updated the snapshot as well.",
-    "Let's not block on this, we can tune it later.",
-    "Could you rebase on main? There is a conflict in the lockfile.",
-    "CI is failing on the lint step.",
-    "The migration needs a down step too.",
-    "Please squash before merging.",
-]
-BROWSER_ACTIONS += [
-    "click merge pull request",
-    "click resolve conversation",
-    "click add single comment",
-    "click start a review",
-    "click ready for review",
-    "click view file",
-    "click load diff",
-    "scroll up",
-    "page up",
-    "go to the bottom of the page",
-    "zoom in",
-    "zoom out",
-    "switch app",
-]
-
 
 def pr_issue(rng: random.Random) -> list[Item]:
     subjects = commit_subjects(rng)
@@ -1732,7 +1010,7 @@ def pr_issue(rng: random.Random) -> list[Item]:
         Item(
             rng.choice(PR_PREFIXES) + vary_subject(rng, s), D, ("pr-title",), "keep", windows=PR_FORM_WINDOWS
         )
-        for s in rng.sample(subjects, 240)
+        for s in rng.sample(subjects, 120)
     ]
     issues = [
         Item(
@@ -1742,7 +1020,6 @@ def pr_issue(rng: random.Random) -> list[Item]:
         for p in problems
     ]
     issues += [Item(t, D, ("issue-title",), "keep", windows=ISSUE_FORM_WINDOWS) for t in ISSUE_EXTRA]
-    pr += [Item(t, D, ("pr-description",), "prose", windows=PR_FORM_WINDOWS) for t in PR_DESCRIPTIONS]
     reviews = [Item(t, D, ("review-comment",), "prose", windows=REVIEW_WINDOWS) for t in REVIEW_COMMENTS]
     reviews += [
         Item(t.format(n=n), D, ("review-comment",), "keep", windows=REVIEW_WINDOWS)
@@ -1754,7 +1031,7 @@ def pr_issue(rng: random.Random) -> list[Item]:
     return _mix(rng, PR_ISSUE_QUOTA, pr + issues + reviews, cmd)
 
 
-PR_ISSUE_QUOTA = 560
+PR_ISSUE_QUOTA = 280
 
 
 # --- win-tracker ------------------------------------------------------------------------------
@@ -1812,115 +1089,19 @@ TRACKER_ACTIONS = [
     "press escape",
 ]
 
-TICKET_TITLES += [
-    "Guard the export against empty workspaces",
-    "Migrate the cron jobs to the new scheduler",
-    "Backfill missing invoice numbers",
-    "Debounce the search box on the orders page",
-    "Pin the Node version in all services",
-    "Quarantine the flaky checkout tests",
-    "Retry failed webhook deliveries with backoff",
-    "Stub the payment provider in staging",
-    "Gate the new dashboard behind a flag",
-    "Spike: evaluate a hosted feature flag service",
-    "Tech debt: remove the v1 serializers",
-    "Onboarding emails go out twice",
-    "Mobile app crashes when the camera permission is denied",
-    "Dark mode colours fail contrast checks",
-    "CSV export times out for large accounts",
-    "Add SSO for the enterprise plan",
-    "Invite link expires too quickly",
-    "Audit log is missing role changes",
-    "Upgrade Postgres to 16 in production",
-    "Document the on call handover",
-    "Clear the CDN cache after each deploy",
-    "Cancel pending invoices when a workspace is deleted",
-    "Copy the billing address to new invoices",
-    "Close stale preview environments every night",
-    "Undo for bulk archive",
-    "Select the default workspace after login",
-    "Save filters between sessions",
-    "Find out why the worker restarts every hour",
-    "Split the reports service out of the monolith",
-    "Tidy up the alerts channel",
-    "Notifications settings page is confusing",
-    "Time zone missing from scheduled emails",
-    "Rate limit the public API per token",
-    "Sync contacts from the CRM every night",
-    "Password rules are not shown on the signup form",
-    "Localise the checkout into Spanish",
-    "Broken images in the weekly digest",
-    "Reduce cold start time of the image service",
-    "Set up alerting for queue depth",
-    "Run the load test before the launch",
-]
-TICKET_TEXT += [
-    "Repro: create a workspace, delete it, then open the invoices page.",
-    "This started after Tuesday's deploy, nothing in the changelog explains it.",
-    "Happens about once a day, always around midnight UTC.",
-    "Logs are attached, look for the timeout just before the crash.",
-    "Customer impact is low, but it fills the error tracker.",
-    "Out of scope: the mobile app, that is a separate ticket.",
-    "Definition of done: behind a flag, tested on staging, docs updated.",
-    "Assigning to myself, I touched this code last.",
-    "Pushing this to next sprint, the API team is on leave.",
-    "Can someone from design confirm the copy?",
-    "QA passed on staging, ready for release.",
-    "Reopening, it came back after the rollback.",
-    "Linked the Sentry issue, it has the full stack trace.",
-    "We agreed in planning to keep this to one endpoint.",
-    "The workaround for now is to refresh the page.",
-    "Marking as blocked until legal reviews the terms.",
-    "Closing as won't fix, the old browser is no longer supported.",
-    "Moved the subtasks into a checklist above.",
-    "Three points, most of it is testing.",
-    "Please move this ticket to the platform board.",
-    "Delete the feature flag once this has been live for a week.",
-    "Go ahead and merge when the checks pass.",
-    "Copy the acceptance criteria from the parent epic.",
-    "Cancel the old cron before enabling the new one.",
-    "Select one of the two designs by Friday so we can start.",
-    "Switch the alert to page the secondary after ten minutes.",
-    "This is a duplicate, closing in favour of the older ticket.",
-    "Nice work, verified on production.",
-    "Raised the priority, three enterprise customers hit this today.",
-    "Unassigning myself, I won't get to it this sprint.",
-    "Root cause: the cache key did not include the locale.",
-    "Fixed in 2.4.1, released this morning.",
-    "Waiting for the customer to confirm the fix.",
-    "Let's timebox the spike to two days.",
-    "Added a screen recording of the bug.",
-]
-TRACKER_WINDOWS += (
-    *_w("Linear", "com.linear", ["PLAT-204 Backfill missing invoice numbers", "New sub-issue"]),
-    *_w(*FIREFOX, ["OPS-77 Set up alerting for queue depth — Linear"]),
-    *_w(*CHROME, ["[WEB-1031] Debounce the search box - Jira", "Create Bug - Jira"]),
-    *_w(*ARC, ["Create Story - Shortcut", "sc-4411 Invite link expires too quickly - Shortcut"]),
-    *_w(*SAFARI, ["API-918 Rate limit the public API - YouTrack"]),
-    *_w(*EDGE, ["Add SSO for the enterprise plan · Issue #2291 · acme/web · GitHub Projects"]),
-)
-TRACKER_ACTIONS += [
-    "click assign to me",
-    "click add comment",
-    "press command k",
-    "scroll down",
-    "page down",
-    "go to the top of the page",
-]
-
 
 def tracker(rng: random.Random) -> list[Item]:
     subjects = commit_subjects(rng)
     dictation = [Item(t, D, ("ticket-title",), "prose") for t in TICKET_TITLES]
     dictation += [Item(t, D, ("ticket-text",), "prose") for t in TICKET_TEXT]
     dictation += [
-        Item(vary_subject(rng, s, git=False), D, ("ticket-title",), "keep") for s in rng.sample(subjects, 150)
+        Item(vary_subject(rng, s, git=False), D, ("ticket-title",), "keep") for s in rng.sample(subjects, 80)
     ]
     cmd = text_commands(rng) + [Item(p, C, ("app-action",)) for p in TRACKER_ACTIONS]
     return _pin(_mix(rng, TRACKER_QUOTA, dictation, cmd), TRACKER_WINDOWS)
 
 
-TRACKER_QUOTA = 360
+TRACKER_QUOTA = 180
 
 
 # --- win-code-comment ---------------------------------------------------------------------------
@@ -2023,147 +1204,6 @@ COMMENT_NOTES = [
     "Every early return must release the lease.",
 ]
 
-COMMENT_ACTIONS += [
-    "bail out early if the payload is empty",
-    "fall back to the default locale",
-    "clamp the value so the slider never overflows",
-    "strip the BOM before parsing",
-    "normalise the path before comparing",
-    "sort by id so the output is stable",
-    "hoist this out of the loop if it shows up in profiles",
-    "inline this once the old caller is gone",
-    "memoize this, it is called on every keystroke",
-    "debounce so we do not hammer the API while typing",
-    "batch the writes to cut round trips",
-    "throttle to one refresh per second",
-    "round to cents only at the very end",
-    "trim trailing slashes so the cache key matches",
-    "lowercase the email before the lookup",
-    "wait for the socket to drain before closing",
-    "poll until the job leaves the pending state",
-    "back off exponentially, capped at thirty seconds",
-    "retry on 429 and 503 only",
-    "log and continue, one bad row should not stop the import",
-    "re raise so the caller sees the original traceback",
-    "swallow the error here, the watcher restarts anyway",
-    "check the feature flag before touching the new table",
-    "keep the lock as short as possible",
-    "free the buffer on every exit path",
-    "reuse the connection instead of opening a new one",
-    "pin the seed so the test is reproducible",
-    "stub the network here, the real call is slow",
-    "guard against a null window title",
-    "bump this when the file format changes",
-    "read the whole file, it is never more than a few kilobytes",
-    "fsync before the rename so a crash cannot lose data",
-    "escape percent signs, the logger formats this string",
-    "quote the path, it may contain spaces",
-    "convert to UTC before storing",
-    "parse lazily, most callers never need the body",
-    "compile the pattern once at import time",
-    "prefer the environment variable over the config file",
-    "validate here, not in the view",
-    "truncate long titles to keep the row on one line",
-    "wrap the error so the caller knows which file failed",
-    "cap the batch size at five hundred",
-    "ignore hidden files and editor backups",
-    "drain the queue before swapping the worker",
-    "yield to the event loop between chunks",
-    "stop the timer before tearing down the view",
-    "prefetch the next page while the user reads this one",
-    "invalidate the cache entry after the write commits",
-    "deduplicate by id, the upstream feed repeats items",
-    "check the checksum before trusting the download",
-    "emit the event after the transaction commits, not before",
-    "take the fast path when the list is already sorted",
-    "keep this in sync with the schema in the mobile app",
-    "fill missing values with zero for the chart",
-    "seed the generator from the test name",
-    "open the temp file in the same directory so the rename is atomic",
-    "release the semaphore even when the task is cancelled",
-    "scroll the new message into view",
-    "focus the first field when the dialog opens",
-    "send a heartbeat every fifteen seconds",
-    "clear the interval when the component unmounts",
-    "abort the fetch if the user navigates away",
-    "restore the previous handler when done",
-    "rethrow anything that is not a timeout",
-    "skip the migration if the column already exists",
-]
-COMMENT_PREFIXES += ["TODO(ana): ", "XXX: ", "TODO(lwu) "]
-COMMENT_NOTES += [
-    "Returns the number of rows written.",
-    "Returns None if the key is missing or expired.",
-    "Raises ValueError if the title is empty.",
-    "Raises KeyError when the profile does not exist.",
-    "Yields one batch at a time to keep memory flat.",
-    "Blocks until the worker has flushed every pending write.",
-    "Creates the directory if it does not exist.",
-    "Thin wrapper around the vendor SDK so we can swap it out.",
-    "Parses a duration such as 5m or 2h into seconds.",
-    "Builds the cache key from the user id and the locale.",
-    "Converts the legacy config format to the new one.",
-    "Computes the checksum of a file without loading it into memory.",
-    "The caller owns the returned buffer.",
-    "Not thread safe, guard it with the session lock.",
-    "Warning: this deletes every row older than the cutoff.",
-    "WARNING: changing this breaks existing saved sessions.",
-    "Do not call this from the UI thread.",
-    "Do not reorder these fields, the wire format depends on them.",
-    "Careful: the API returns an empty string instead of null.",
-    "Deprecated, use the async version instead.",
-    "Kept public for the plugin API, do not remove.",
-    "Workaround for a bug in the driver, see the upstream issue.",
-    "This is quadratic, but n is at most a few dozen.",
-    "The magic number is the size of one audio frame in bytes.",
-    "Half open interval: start is included, end is not.",
-    "The first element is always the header.",
-    "Zero means no limit.",
-    "Negative values count from the end.",
-    "Times are in milliseconds since the epoch.",
-    "Coordinates are in points, not pixels.",
-    "Empty when the user has not connected an account yet.",
-    "Filled in by the middleware before the handler runs.",
-    "Generated code, do not edit by hand.",
-    "Matches the timeout of the load balancer.",
-    "Same rules as the backend validator, keep them in sync.",
-    "One retry is enough, the second one never succeeds.",
-    "The order of the checks matters for the error message.",
-    "This looks redundant, but the second check catches a race.",
-    "Fast path for ASCII, which is almost every title.",
-    "We sleep here because the vendor has no webhook.",
-    "Legacy accounts have no email, so fall through to the username.",
-    "Chosen by benchmark, smaller batches were slower.",
-    "Intentionally swallowed, the cleanup is best effort.",
-    "Tests patch this, keep it a module level function.",
-    "The lock protects both the map and the counter.",
-    "The file may be rotated while we read it.",
-    "The default is small on purpose, see the memory notes.",
-    "Unicode aware, so accented names sort correctly.",
-    "Only used by the migration script.",
-    "This path is hit once per deploy, so speed does not matter.",
-]
-CODE_WINDOWS += (
-    *_w(
-        *VSCODE,
-        [
-            "models.py — shop",
-            "App.vue — storefront",
-            "routes.rb — api",
-            "main.tf — infra",
-            "Program.cs — Billing",
-        ],
-    ),
-    *_w(*CURSOR, ["service.proto — api", "useDebounce.ts — web", "views.py — blog", "index.ts — worker"]),
-    *_w(*ZED, ["shop — src/cart.ts", "tok — src/lib.rs"]),
-    *_w(*INTELLIJ, ["android – PlayerViewModel.kt", "orders – OrderService.java"]),
-    *_w(*XCODE, ["VoiceBar — SettingsView.swift"]),
-    *_w(*PYCHARM, ["pipeline – transforms.py"]),
-    *_w(*EMACS, ["handlers.go — ~/src/api/"]),
-    *_w("Ghostty", "com.mitchellh.ghostty", ["nvim src/cache.ts"]),
-    *_w(*WINDSURF, ["main.dart — mobile"]),
-)
-
 
 def code_comment(rng: random.Random) -> list[Item]:
     dictation = []
@@ -2180,7 +1220,7 @@ def code_comment(rng: random.Random) -> list[Item]:
     return _pin(_mix(rng, CODE_COMMENT_QUOTA, dictation, cmd), CODE_WINDOWS)
 
 
-CODE_COMMENT_QUOTA = 480
+CODE_COMMENT_QUOTA = 220
 
 
 # --- win-doc-imperative ------------------------------------------------------------------------
