@@ -554,29 +554,3 @@ def test_split_keeps_transcripts_whole_and_stays_put_when_data_grows() -> None:
     kept = {fold_text(r.transcript) for r in records[::2]}
     assert kept & val_texts == kept & again_val
     assert split_records(records, 0.15, seed=1).val != split.val  # the seed picks the split
-
-
-def test_one_word_labelling_per_transcript(committed) -> None:
-    """A transcript whose words are cut is cut the same way wherever it occurs: the token head
-    must not be taught two answers for the same words (e.g. "insert date" cut in one family and
-    whole in another)."""
-    records, _ = committed
-    cuts: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for r in records:
-        labels = tuple(r.word_labels())
-        if len(set(labels)) > 1 or r.segments is None:
-            cuts[fold_text(r.transcript)].add(labels if len(set(labels)) > 1 else ("whole",))
-    conflicting = {t: c for t, c in cuts.items() if len(c) > 1}
-    assert not conflicting, f"{len(conflicting)} transcripts cut two ways, e.g. {next(iter(conflicting))!r}"
-
-
-def test_typing_verb_and_payload_are_cut(committed) -> None:
-    """LABELING.md: "type X" types X, so "type" is the command and X the text, in every family."""
-    records, _ = committed
-    typed = [r for r in records if r.label == "command" and r.transcript.lower().split()[0] == "type"]
-    typed = [r for r in typed if len(r.transcript.split()) > 1 and r.transcript.lower().split()[1] != "mode"]
-    assert len(typed) > 100
-    wrong = [r.transcript for r in typed if r.word_labels()[0] != "command" or r.word_labels()[1] != "dictation"]
-    assert not wrong, wrong[:5]
-    whole = [r for r in records if fold_text(r.transcript) in {"insert date", "insert tab", "insert table"}]
-    assert whole and all(set(r.word_labels()) == {"command"} for r in whole)

@@ -181,30 +181,25 @@ TYPE_PAYLOADS = [
     "yes",
     "lorem ipsum",
 ]
-# "insert" with words to type (symbol and punctuation names are typed as their symbols)...
 INSERT_PAYLOADS = [
     "slash",
+    "space",
+    "tab",
+    "enter",
+    "newline",
     "dash",
     "comma",
     "colon",
     "equals",
     "arrow",
-    "underscore",
-    "open paren",
-]
-# ... and "insert" with a key vozctl presses or a thing generated for the user: no words are
-# typed, so the whole utterance is one command (LABELING.md: only words to be typed are text).
-INSERT_THINGS = [
-    "space",
-    "tab",
-    "enter",
-    "newline",
-    "two spaces",
     "date",
     "today's date",
     "timestamp",
     "signature",
     "a blank line",
+    "two spaces",
+    "underscore",
+    "open paren",
     "uuid",
     "license header",
 ]
@@ -213,7 +208,6 @@ INSERT_THINGS = [
 def voz_type(rng: random.Random) -> list[Item]:
     out = [Item(f"type {p}", C, ("vozctl", "type-payload")) for p in TYPE_PAYLOADS]
     out += [Item(f"insert {p}", C, ("vozctl", "type-payload")) for p in INSERT_PAYLOADS]
-    out += [Item(f"insert {p}", C, ("vozctl", "insert-thing")) for p in INSERT_THINGS]
     out += _items(
         [
             "type thanks for the review I will look at the comments tomorrow",

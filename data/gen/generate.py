@@ -133,11 +133,9 @@ REPLY_LIKE = (
 )
 
 
-# Typing commands with a payload: by LABELING.md the typing verb is a command and the words it
-# types are text, so such a record gets two segments. "type X" always types X, in every family
-# ("type dict" too). "insert X" is cut in the families of explicit typing commands, except an
-# item tagged ``insert-thing`` (a key or a generated thing: "insert date", "insert tab"); other
-# families' "insert ..." name a thing to insert ("insert table", "insert snippet"): one command.
+# Families of explicit typing commands ("type hello world", "Type kubectl get pods."): by
+# LABELING.md the typing verb is a command and its payload the text to type, so their records
+# get two segments. (Other families' "insert ..." name a thing to insert: "insert table".)
 TYPING_FAMILIES = {
     "voz-type",
     "symbol-names",
@@ -147,19 +145,18 @@ TYPING_FAMILIES = {
     "win-commit-terminal",
     "win-git-gui",
 }
+TYPING_VERBS = {"type", "insert"}
 
 
 def _typing_runs(name: str, item: Item, text: str) -> tuple[tuple[int, str], ...] | None:
     """``(1, command), (rest, dictation)`` for a typing command with a payload, else None."""
     words = text.split()
-    if item.label != "command" or len(words) < 2:
+    if name not in TYPING_FAMILIES or item.label != "command" or len(words) < 2:
         return None
     verb, first = (w.lower().strip(".,!?") for w in words[:2])
-    if first == "mode":
+    if verb not in TYPING_VERBS or first == "mode":
         return None
-    if verb == "type" or (verb == "insert" and name in TYPING_FAMILIES and "insert-thing" not in item.tags):
-        return ((1, "command"), (len(words) - 1, "dictation"))
-    return None
+    return ((1, "command"), (len(words) - 1, "dictation"))
 
 
 def _reply_like(text: str) -> bool:

@@ -120,15 +120,14 @@ def _mixed(text: str, runs: tuple, tags: tuple[str, ...], kinds: dict) -> Item:
     return Item(text, C, ("mixed", *tags), "keep", kinds, segments=runs)
 
 
-# Typing commands other families already hold (generate.py cuts them or, for a key or a
-# generated thing, keeps them whole), left out here so that one transcript never gets two
-# word labellings.
+# Typing commands other families already hold as one whole command (no segments), left out
+# here so that one transcript never gets two word labellings (LABELING.md cuts the payload off;
+# those records predate segments).
 TAKEN = {
     " ".join(t.lower().split())
     for t in [
         *(f"type {p}" for p in commands.TYPE_PAYLOADS),
         *(f"insert {p}" for p in commands.INSERT_PAYLOADS),
-        *(f"insert {p}" for p in commands.INSERT_THINGS),
         *(f"{v} {s}" for v in ("type", "insert") for s in terse_commands.SYMBOLS),
         *(f"{v} {s} {s}" for v in ("type", "insert") for s in terse_commands.SYMBOLS),
         *titled_windows.SHELL_TYPE,
