@@ -175,8 +175,9 @@ class IntentClassifier:
         if names != (inputs, outputs):
             what = "TRM step's" if name == MODEL_FILE else "window graph's"
             raise ModelError(f"{path}: inputs/outputs {names} are not the {what} {(inputs, outputs)}")
-        hidden = session.get_inputs()[inputs.index("y")].shape[-1] if "y" in inputs else None
-        hidden = session.get_outputs()[0].shape[-1] if hidden is None else hidden
+        # the step's state y, the window graph's context: both (..., hidden)
+        state = session.get_inputs()[inputs.index("y")] if "y" in inputs else session.get_outputs()[0]
+        hidden = state.shape[-1]
         if hidden != self._hidden:
             raise ModelError(
                 f"{path}: the graph's state is {hidden} wide, trm_intent.json says "
@@ -319,15 +320,16 @@ class IntentClassifier:
         contexts = [None] * len(transcripts) if contexts is None else list(contexts)
         if len(contexts) != len(transcripts):
             raise ValueError(f"{len(transcripts)} transcripts but {len(contexts)} contexts")
-        encoded = [self.encode(t, c) for t, c in zip(transcripts, contexts)]
-        windows = [self._encoder.window_encoding(WindowContext.coerce(c))[1] for c in contexts]
+        windows = [WindowContext.coerce(c) for c in contexts]  # validated once per row
+        encoded = [self.encode(t, w) for t, w in zip(transcripts, windows)]
+        window_contexts = [self._encoder.window_encoding(w)[1] for w in windows]
         results: list[IntentResult] = [empty_result(self.labels)] * len(transcripts)
         rows = sorted(
             (i for i, t in enumerate(transcripts) if not is_empty(t)), key=lambda i: len(encoded[i].ids)
         )
         for start in range(0, len(rows), BATCH_ROWS):
             chunk = rows[start : start + BATCH_ROWS]
-            inputs = batch_inputs([encoded[i] for i in chunk], self._pad, [windows[i] for i in chunk])
+            inputs = batch_inputs([encoded[i] for i in chunk], self._pad, [window_contexts[i] for i in chunk])
             out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
             for r, i in enumerate(chunk):
                 row = encoded[i]
