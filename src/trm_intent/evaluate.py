@@ -71,15 +71,23 @@ def choose_command_threshold(
     kept at that precision); when none does, the one with the highest precision (the lowest of
     equals). Only thresholds that keep command recall at ``recall`` or more are candidates (0.5,
     the likelier label's decision, always is): a threshold that types most commands is no
-    decision a user can work with."""
+    decision a user can work with.
+
+    The threshold returned lies halfway between the chosen record's probability and the next
+    lower one (0.5 at the lowest), so the same records are decided the same way when a
+    probability moves by float noise (another graph optimisation, another CPU): precision,
+    recall and commands are those of the chosen record's probability.
+    """
     p = np.asarray(p_command, dtype=np.float64)
     candidates = np.unique(np.concatenate([[0.5], p[p >= 0.5]]))
     points = [command_point(p, is_command, float(t)) for t in candidates]
     points = [pt for i, pt in enumerate(points) if i == 0 or pt.recall >= recall]
     meeting = [pt for pt in points if pt.precision >= precision and pt.commands]
-    if meeting:
-        return meeting[0]
-    return max(points, key=lambda pt: (pt.precision, -pt.threshold))
+    chosen = meeting[0] if meeting else max(points, key=lambda pt: (pt.precision, -pt.threshold))
+    if chosen.threshold <= 0.5:
+        return chosen
+    below = candidates[candidates < chosen.threshold]  # 0.5 is always there
+    return chosen.model_copy(update={"threshold": float((below[-1] + chosen.threshold) / 2)})
 
 
 def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
