@@ -51,6 +51,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -206,15 +207,16 @@ def to_result(
     words: Sequence[int] | Callable[[], Sequence[int]] = (),
     token_probs: np.ndarray | None = None,
     max_chars: int = 100_000,
+    offsets: Sequence[tuple[int, int]] | None = None,
 ) -> IntentResult:
     """One row of :func:`run_steps` as the API's result (the decision of :func:`decide`, and the
-    :func:`segments` of ``transcript`` when it is given)."""
+    :func:`segments` of ``transcript`` when it is given: from ``words``, or from ``offsets``)."""
     best = decide(probs, command_threshold)
+    p = probs.tolist()
     cut: list[Segment] = []
     if transcript is not None:
         tokens = token_probs if token_probs is not None else np.zeros(1, dtype=np.float32)
-        cut = segments(transcript, words, tokens, labels[best], float(probs[best]), max_chars)
-    p = probs.tolist()
+        cut = segments(transcript, words, tokens, labels[best], p[best], max_chars, offsets)
     return trusted(
         IntentResult,
         {
@@ -368,37 +370,45 @@ class InputEncoder:
 
 
 _WORD = re.compile(r"\S+")
+_SPAN = re.Match.span
+_START = itemgetter(0)
 
 
 def word_spans(transcript: str) -> list[tuple[int, int]]:
     """(start, end) of each ``str.split()`` word of the transcript, in code points."""
-    return [m.span() for m in _WORD.finditer(transcript)]
+    return list(map(_SPAN, _WORD.finditer(transcript)))
 
 
-def token_words(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
+def token_words(
+    text: str, offsets: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]] | None = None
+) -> list[int]:
     """The word of each token: the word holding the token's last character (a byte-level token's
     span starts at the space before its word); a token of whitespace only is the next word's
-    leading space. ``text`` is the transcript as tokenized (its first ``max_chars`` code points)."""
-    starts = [start for start, _ in word_spans(text)]
-    last = max(0, len(starts) - 1)
+    leading space. ``text`` is the transcript as tokenized (its first ``max_chars`` code points);
+    ``spans``, its :func:`word_spans` when they are at hand."""
+    starts = list(map(_START, word_spans(text) if spans is None else spans))
+    last = len(starts) - 1 if starts else 0
+    left, right = bisect.bisect_left, bisect.bisect_right
+    # min/max as conditional expressions: this runs per token on the hot path of cut utterances
     return [
-        min(last, bisect.bisect_left(starts, end))
+        (w if (w := left(starts, end)) < last else last)
         if text[start:end].isspace()
-        else max(0, bisect.bisect_right(starts, end - 1) - 1)
+        else (w if (w := right(starts, end - 1) - 1) > 0 else 0)
         for start, end in offsets
     ]
-
-
-def _segment(text: str, intent: str, confidence: float, start: int, end: int) -> Segment:
-    return trusted(
-        Segment, {"text": text, "intent": intent, "confidence": confidence, "start": start, "end": end}
-    )
 
 
 def _whole(transcript: str, end: int, intent: str, confidence: float) -> list[Segment]:
     """The transcript as one span, from its first to its last (``end``) non-space character."""
     start = len(transcript) - len(transcript.lstrip())
-    return [_segment(transcript[start:end], intent, confidence, start, end)]
+    values = {
+        "text": transcript[start:end],
+        "intent": intent,
+        "confidence": confidence,
+        "start": start,
+        "end": end,
+    }
+    return [trusted(Segment, values)]  # Segments are built inline: one call less each
 
 
 def segments(
@@ -408,12 +418,14 @@ def segments(
     intent: str,
     confidence: float,
     max_chars: int,
+    offsets: Sequence[tuple[int, int]] | None = None,
 ) -> list[Segment]:
     """The transcript cut into command and dictation spans (step 7 of the contract).
 
     ``words`` and ``token_probs`` are aligned with the model's ids (context id first; the row cut
     to the utterance's ids); ``words`` may be a function giving them, called only when the
-    transcript is cut. A word's P(command)
+    transcript is cut; with ``offsets`` (the transcript tokens' offsets, from the tokenizer) they
+    are :func:`token_words` of those, found only when the transcript is cut. A word's P(command)
     is the mean of its tokens' (a word without tokens takes the previous word's; words before
     the first word with tokens, that word's). When the
     whole utterance is dictation, or every word is on one side of 0.5, the transcript is one
@@ -422,45 +434,64 @@ def segments(
     the first ``max_chars`` code points (what the model read); the words after them belong to
     the last span, which ends where the transcript's last word ends.
     """
+    # This runs right after the graph, with the CPU's caches cold: each step costs two to three
+    # times what it does in a loop, so the steps here are few (benchmarks/SEGMENTS_COST.md).
     end = len(transcript.rstrip())
     if not end:
         return []
     if intent != "command":
         return _whole(transcript, end, intent, confidence)
-    tokens = token_probs[1:].tolist()  # one per transcript token: the row cut to the utterance's ids
+    probs = token_probs.tolist()
+    tokens = probs[1:]  # one per transcript token: the row cut to the utterance's ids
     if not tokens or min(tokens) >= 0.5 or max(tokens) < 0.5:
         return _whole(transcript, end, intent, confidence)  # every word's mean is on all tokens' side
-    if callable(words):
-        words = words()
     spans = word_spans(transcript[:max_chars])
     if not spans:  # tokens but no word: characters str.split() takes for spaces (U+001C..U+001F)
         return _whole(transcript, end, intent, confidence)
-    spans[-1] = (spans[-1][0], end)
+    if offsets is not None:  # the transcript tokens' words: the context id's P is left out
+        words, probs = token_words(transcript[:max_chars], offsets, spans), tokens
+    elif callable(words):
+        words = words()
     # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
-    total = [0.0] * len(spans)
-    count = [0] * len(spans)
-    for word, p in zip(words, token_probs.tolist()):
+    n = len(spans)
+    total = [0.0] * n
+    count = [0] * n
+    for word, p in zip(words, probs):
         if word >= 0:
             total[word] += p
             count[word] += 1
     # A word without tokens takes the previous word's P (the first words, the next one's).
-    first = next(t / c for t, c in zip(total, count) if c)
     p_word: list[float] = []
+    lead = 0
     for t, c in zip(total, count):
-        first = t / c if c else first
-        p_word.append(first)
+        if c:
+            p_word.append(t / c)
+        elif p_word:
+            p_word.append(p_word[-1])
+        else:
+            lead += 1
+    if lead:
+        p_word[:0] = [p_word[0]] * lead
     is_command = [p >= 0.5 for p in p_word]
     if all(is_command) or not any(is_command):
         return _whole(transcript, end, intent, confidence)
     out: list[Segment] = []
     start = 0
-    for i in range(1, len(spans) + 1):
-        if i == len(spans) or is_command[i] != is_command[start]:
-            command = is_command[start]
-            sure = min(p if command else 1.0 - p for p in p_word[start:i])
-            a, b = spans[start][0], spans[i - 1][1]
-            out.append(_segment(transcript[a:b], "command" if command else "dictation", sure, a, b))
-            start = i
+    command = is_command[0]
+    for i in range(1, n + 1):
+        if i == n or is_command[i] is not command:
+            a, b = spans[start][0], spans[i - 1][1] if i < n else end
+            # sure as the least sure word; for dictation min(1 - p) is 1 - max(p) (rounding is monotonic)
+            values = {
+                "text": transcript[a:b],
+                "intent": "command" if command else "dictation",
+                "confidence": min(p_word[start:i]) if command else 1.0 - max(p_word[start:i]),
+                "start": a,
+                "end": b,
+            }
+            out.append(trusted(Segment, values))
+            if i < n:
+                start, command = i, is_command[i]
     return out
 
 

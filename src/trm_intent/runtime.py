@@ -41,7 +41,6 @@ from .contract import (
     is_empty,
     run_steps,
     to_result,
-    token_words,
 )
 from .schema import IntentResult, WindowContext
 
@@ -293,7 +292,6 @@ class IntentClassifier:
         seq = arr.shape[1]
         inputs = (arr, window_context[None, :seq], self._masks[seq])  # views: C-contiguous
         out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
-        cut = transcript[: self.meta.max_chars]
         return to_result(
             self.labels,
             out.probs[0],
@@ -301,9 +299,10 @@ class IntentClassifier:
             out.steps[0],
             self.command_threshold,
             transcript,
-            lambda: [-1, *token_words(cut, offsets)],  # only when the words are cut apart
+            (),
             out.token_probs[0],
             self.meta.max_chars,
+            offsets,  # the tokens' words are found only when the transcript is cut
         )
 
     def classify_batch(
