@@ -1,6 +1,6 @@
 """What per-word segments cost in classify() latency, measured side by side in one process.
 
-    python benchmarks/segments_cost.py [--model DIR] [--calls N] [--out FILE.md]
+    python benchmarks/segments_cost.py [--model DIR] [--calls N] [--rounds R] [--out FILE.md]
 
 A = ``IntentClassifier.classify()`` as shipped: the step graph with its per-token head
 (``token_probs``) and the transcript cut into segments.
@@ -8,14 +8,20 @@ B = the same classifier without the feature: a copy of the step graph with the t
 (the ``token_probs`` output and every node that only feeds it), and the result built by
 ``trm_intent.contract.to_result`` without a transcript (``segments`` empty). B shares A's
 encoder, session options and ``run_steps``; before timing, the pruned graph is checked to give
-bit-identical probs, halt, y_out and z_out, and B the same decisions as A.
+bit-identical probs, halt, y_out and z_out, and B the same decisions and steps as A.
+C = B's Python path on the full step graph: the token head computed, nothing cut. It splits
+A - B into the token head in the graph (C - B) and the cutting in Python (A - C).
 
-The two are timed in alternating blocks (each round a block of A and a block of B, the order
-swapped every round) over the same utterances in the same window, warm, one thread: plain
+The bit-identity check runs padded batches; those leave onnxruntime's memory planning slower for
+short inputs (runtime.py), so it runs on a copy of its own, and the sessions timed (A's, B's,
+C's, each of its own) have run single utterances only, as in use.
+
+The three are timed in blocks (each round a block of each, the order rotated and reversed from
+round to round) over the same utterances in the same window, warm, one thread: plain
 commands, prose and mixed utterances from the project's labeled data and a few written here, in a
 few windows (one window per round, as the frontmost window stays put while one speaks). Then the
 same on the (utterance, window) pairs that A does cut into more than one segment. The report
-(Markdown, to standard output and to ``--out``) gives p50 and p99 of each, the ratio of the p50s,
+(Markdown, to standard output and to ``--out``) gives p50 and p99 of each, the ratios of the p50s,
 the graphs' node counts and the issue's bars: A's p50 within +10% of B's, A's p99 <= 0.8 ms.
 """
 
@@ -61,7 +67,7 @@ TOKEN_OUTPUT = "token_probs"
 PRUNED_OUTPUTS = tuple(o for o in STEP_OUTPUTS if o != TOKEN_OUTPUT)
 P50_MARGIN = 1.10  # the issue: A's p50 within +10% of B's
 P99_MS = 0.8  # the issue: A's p99 <= 0.8 ms
-ROUNDS = 20
+ROUNDS = 60  # short blocks: a load that comes and goes falls on the three alike
 log = logging.getLogger("segments_cost")
 
 # The windows the utterances are said in (one per round).
@@ -135,6 +141,8 @@ class WithoutSegments(IntentClassifier):
     and context cache, the window graph, thresholds, session options) but the pruned step graph,
     and no segment cutting."""
 
+    OUTPUTS = PRUNED_OUTPUTS
+
     def __init__(self, shipped: IntentClassifier, graph: Path) -> None:
         self.__dict__.update(shipped.__dict__)  # no reload: the same encoder object, the same settings
         session = shipped._session
@@ -142,9 +150,9 @@ class WithoutSegments(IntentClassifier):
             str(graph), session.get_session_options(), providers=session.get_providers()
         )
         names = tuple(o.name for o in self._session.get_outputs())
-        if names != PRUNED_OUTPUTS:
-            raise ValueError(f"{graph}: outputs {names}, not {PRUNED_OUTPUTS}")
-        self._outputs = list(PRUNED_OUTPUTS)
+        if names != self.OUTPUTS:
+            raise ValueError(f"{graph}: outputs {names}, not {self.OUTPUTS}")
+        self._outputs = list(self.OUTPUTS)
 
     def step(
         self, ids: np.ndarray, context: np.ndarray, mask: np.ndarray, y: np.ndarray, z: np.ndarray
@@ -167,6 +175,14 @@ class WithoutSegments(IntentClassifier):
         inputs = (arr, window_context[None, :seq], self._masks[seq])
         out = run_steps(self.step, inputs, self._hidden, self._n_sup, self.halt_threshold)
         return to_result(self.labels, out.probs[0], out.halt[0], out.steps[0], self.command_threshold)
+
+
+class WithoutCutting(WithoutSegments):
+    """C: B's classify() on the full step graph (a session of its own): the token head computed
+    and fetched, the transcript not cut."""
+
+    OUTPUTS = STEP_OUTPUTS
+    step = IntentClassifier.step
 
 
 # -- the checks before timing ----------------------------------------------------------------------
@@ -203,12 +219,16 @@ def check_identical(
 
 def check_same_decisions(
     a: IntentClassifier, b: IntentClassifier, items: Sequence[tuple[str, WindowContext]]
-) -> None:
-    """Raise AssertionError unless B answers every item as A does (but for the segments)."""
+) -> int:
+    """Raise AssertionError unless B answers every item as A does (but for the segments: steps
+    included). Returns the supervision steps each ran over the items."""
+    steps = 0
     for text, ctx in items:
         ra, rb = a.classify(text, ctx), b.classify(text, ctx)
         if rb.segments or ra.model_dump(exclude={"segments"}) != rb.model_dump(exclude={"segments"}):
             raise AssertionError(f"{text!r} in {ctx.app_name}: A {ra!r}, B {rb!r}")
+        steps += ra.steps
+    return steps
 
 
 # -- the utterances --------------------------------------------------------------------------------
@@ -238,28 +258,31 @@ Call = Callable[[str, Any], Any]  # f(text, window)
 Pools = Sequence[tuple[WindowContext, Sequence[str]]]
 
 
-@dataclass
-class Paired:
-    """Seconds per call of A and B, and the p50 ratio A/B of each round."""
+VARIANTS = ("a", "b", "c")
 
-    a: np.ndarray
-    b: np.ndarray
+
+@dataclass
+class Blocks:
+    """Seconds per call of each variant, and the p50 ratio A/B of each round."""
+
+    times: dict[str, np.ndarray]
     round_ratios: list[float]
 
 
-def time_paired(
-    fa: Call, fb: Call, pools: Pools, calls: int, rounds: int = ROUNDS, warmup: int = 200
-) -> Paired:
-    """``calls`` warm calls of each ``f(text, window)``, in ``rounds`` rounds of a block of A and a
-    block of B (B first in odd rounds) on the same items: round r says utterances of pool
+def time_blocks(
+    fns: dict[str, Call], pools: Pools, calls: int, rounds: int = ROUNDS, warmup: int = 200
+) -> Blocks:
+    """``calls`` warm calls of each ``f(text, window)``, in ``rounds`` rounds of a block of each
+    on the same items, the order rotated by one and reversed from round to round (each variant
+    leads, and follows each other one, equally often): round r says utterances of pool
     r mod len(pools), in its window, in an order shuffled per round."""
+    names = list(fns)
     block = -(-calls // rounds)
     warm = [(t, w) for w, texts in pools for t in texts]
-    for f in (fa, fb):
+    for f in fns.values():
         for i in range(warmup):
             f(*warm[i % len(warm)])
-    ta: list[np.ndarray] = []
-    tb: list[np.ndarray] = []
+    got: dict[str, list[np.ndarray]] = {name: [] for name in names}
     ratios: list[float] = []
     for r in range(rounds):
         n = min(block, calls - r * block)
@@ -269,26 +292,34 @@ def time_paired(
         order = list(texts)
         random.Random(r).shuffle(order)
         items = [(order[i % len(order)], window) for i in range(n)]
-        got: dict[str, np.ndarray] = {}
-        for name, f in (("a", fa), ("b", fb)) if r % 2 == 0 else (("b", fb), ("a", fa)):
-            got[name] = suite.time_calls(f, items, n, warmup=5)
-        ta.append(got["a"])
-        tb.append(got["b"])
-        ratios.append(float(np.median(got["a"]) / np.median(got["b"])))
-    return Paired(np.concatenate(ta), np.concatenate(tb), ratios)
+        k = (r // 2) % len(names)
+        turn = names[k:] + names[:k]
+        for name in turn if r % 2 == 0 else turn[::-1]:
+            got[name].append(suite.time_calls(fns[name], items, n, warmup=5))
+        ratios.append(float(np.median(got["a"][-1]) / np.median(got["b"][-1])))
+    return Blocks({name: np.concatenate(t) for name, t in got.items()}, ratios)
 
 
-def summarize(paired: Paired) -> dict[str, Any]:
-    a, b = suite.stats_ms(paired.a), suite.stats_ms(paired.b)
-    ratio = a["p50_ms"] / b["p50_ms"]
-    return {"a": a, "b": b, "ratio": ratio, "round_ratios": paired.round_ratios}
+def summarize(blocks: Blocks) -> dict[str, Any]:
+    s: dict[str, Any] = {name: suite.stats_ms(t) for name, t in blocks.times.items()}
+    s["ratio"] = s["a"]["p50_ms"] / s["b"]["p50_ms"]
+    s["head_ratio"] = s["c"]["p50_ms"] / s["b"]["p50_ms"]  # the token head in the graph
+    s["cut_ratio"] = s["a"]["p50_ms"] / s["c"]["p50_ms"]  # the cutting in Python
+    s["round_ratios"] = blocks.round_ratios
+    return s
 
 
 def measure(
-    shipped: IntentClassifier, without: WithoutSegments, pools: Pools, calls: int, rounds: int
+    shipped: IntentClassifier,
+    without: WithoutSegments,
+    head: WithoutCutting,
+    pools: Pools,
+    calls: int,
+    rounds: int,
 ) -> dict[str, Any]:
-    """classify() of A and B side by side, and the issue's bars."""
-    s = summarize(time_paired(shipped.classify, without.classify, pools, calls, rounds))
+    """classify() of A, B and C side by side, and the issue's bars."""
+    fns = dict(zip(VARIANTS, (shipped.classify, without.classify, head.classify)))
+    s = summarize(time_blocks(fns, pools, calls, rounds))
     s["p50_ok"] = s["ratio"] <= P50_MARGIN
     s["p99_ok"] = s["a"]["p99_ms"] <= P99_MS
     return s
@@ -304,19 +335,27 @@ def run(
     R: dict[str, Any] = {"model_dir": str(model_dir), "calls": calls, "rounds": rounds}
     R["machine"] = suite.machine()
     started = time.perf_counter()
-    shipped = IntentClassifier(model_dir, threads=1)
     texts = utterances(data, per_kind)
+    probe = [(t, w) for w, t in zip(WINDOWS * 3, texts[:: max(1, len(texts) // 12)])]
     with tempfile.TemporaryDirectory(prefix="segments_cost_") as tmp:
         graph, R["nodes_full"], R["nodes_pruned"] = write_pruned(model_dir, Path(tmp))
+        log.info("step graph: %d nodes; without the token head: %d", R["nodes_full"], R["nodes_pruned"])
+        # The bit-identity check runs padded batches: on a copy, not on the sessions timed.
+        checked = IntentClassifier(model_dir, threads=1)
+        R["steps_compared"] = check_identical(checked, WithoutSegments(checked, graph), probe)
+        del checked
+        shipped = IntentClassifier(model_dir, threads=1)
         without = WithoutSegments(shipped, graph)
-    log.info("step graph: %d nodes; without the token head: %d", R["nodes_full"], R["nodes_pruned"])
-    probe = [(t, w) for w, t in zip(WINDOWS * 3, texts[:: max(1, len(texts) // 12)])]
-    R["steps_compared"] = check_identical(shipped, without, probe)
+        head = WithoutCutting(shipped, model_dir / MODEL_FILE)
     pairs = [(t, w) for w in WINDOWS for t in texts]
-    check_same_decisions(shipped, without, pairs)
+    R["steps_run"] = check_same_decisions(shipped, without, pairs)
+    if check_same_decisions(shipped, head, pairs) != R["steps_run"]:
+        raise AssertionError("C ran other steps than A")
     log.info(
-        "checked: probs/halt/y_out/z_out bit-identical on %d steps; same decisions on %d utterances",
+        "checked: probs/halt/y_out/z_out bit-identical on %d steps; same decisions and steps (%d) "
+        "on %d utterances",
         R["steps_compared"],
+        R["steps_run"],
         len(pairs),
     )
     cut = [(w, [t for t in texts if is_cut(shipped, t, w)]) for w in WINDOWS]
@@ -327,12 +366,12 @@ def run(
     log.info(
         "timing A and B: %d calls each over %d utterances in %d windows", calls, len(texts), len(WINDOWS)
     )
-    R["all"] = measure(shipped, without, [(w, texts) for w in WINDOWS], calls, rounds)
+    R["all"] = measure(shipped, without, head, [(w, texts) for w in WINDOWS], calls, rounds)
     cut = [(w, t) for w, t in cut if t]
     R["cut"] = None
     if cut:
         log.info("timing A and B on the %d utterance-window pairs A cuts", R["cut_pairs"])
-        R["cut"] = measure(shipped, without, cut, calls, rounds)
+        R["cut"] = measure(shipped, without, head, cut, calls, rounds)
     R["load_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     R["seconds"] = time.perf_counter() - started
     return R
@@ -343,7 +382,7 @@ def _yes(ok: bool) -> str:
 
 
 def _section(title: str, s: dict[str, Any]) -> list[str]:
-    a, b, rr = s["a"], s["b"], s["round_ratios"]
+    a, b, c, rr = s["a"], s["b"], s["c"], s["round_ratios"]
     return [
         f"## {title}",
         "",
@@ -352,11 +391,18 @@ def _section(title: str, s: dict[str, Any]) -> list[str]:
         *(
             f"| {name} | {x['n']} | {x['p50_ms']:.3f} | {x['p90_ms']:.3f} | {x['p99_ms']:.3f} "
             f"| {x['mean_ms']:.3f} |"
-            for name, x in (("A, with segments (as shipped)", a), ("B, without segments", b))
+            for name, x in (
+                ("A, with segments (as shipped)", a),
+                ("B, without segments", b),
+                ("C, the token head but no cutting", c),
+            )
         ),
         "",
         f"- p50 A/B: **{s['ratio']:.3f}** ({(a['p50_ms'] - b['p50_ms']) * 1e3:+.1f} µs); per round: median "
         f"{np.median(rr):.3f}, from {min(rr):.3f} to {max(rr):.3f} ({len(rr)} rounds)",
+        f"- of which the token head in the graph, C/B: {s['head_ratio']:.3f} "
+        f"({(c['p50_ms'] - b['p50_ms']) * 1e3:+.1f} µs), and the cutting in Python, A/C: "
+        f"{s['cut_ratio']:.3f} ({(a['p50_ms'] - c['p50_ms']) * 1e3:+.1f} µs)",
         f"- A's p50 within +10% of B's: {_yes(s['p50_ok'])}; A's p99 <= {P99_MS} ms: {_yes(s['p99_ok'])}",
         "",
     ]
@@ -367,11 +413,15 @@ def render(R: dict[str, Any]) -> str:
     lines = [
         "# What segments cost in classify() latency",
         "",
-        f"`python benchmarks/segments_cost.py --calls {R['calls']}` on `{R['model_dir']}` "
+        f"`python benchmarks/segments_cost.py --calls {R['calls']} --rounds {R['rounds']}` on "
+        f"`{R['model_dir']}` "
         f"({R['seconds']:.0f} s). A = `classify()` as shipped; B = the same classifier with the "
         "per-token head pruned from the step graph and no segment cutting (`to_result` without a "
-        f"transcript). Warm calls, one thread, one process, {len(R['all']['round_ratios'])} rounds of "
-        "alternating blocks (order swapped each round), the same utterances in the same window for both: "
+        "transcript); C = B's code on the full step graph (the token head computed, nothing cut). "
+        "Each has an onnxruntime session of its own that has run single utterances only (the "
+        "bit-identity check's padded batches run on a copy). Warm calls, one thread, one process, "
+        f"{len(R['all']['round_ratios'])} rounds of a block of each (order rotated and reversed "
+        "from round to round), the same utterances in the same window for all three: "
         f"{R['utterances']} utterances (plain commands, prose, mixed) in {len(R['windows'])} windows "
         f"({', '.join(R['windows'])}).",
         "",
@@ -379,13 +429,23 @@ def render(R: dict[str, Any]) -> str:
         "",
         *suite.machine_lines(m, R["load_end"]),
         "",
+        "## Reading it",
+        "",
+        "- C - B is the token head in the graph (four nodes and one more output fetched per step); "
+        "A - C is the cutting in Python (`contract.segments`). That code runs right after the step "
+        "graph, with the CPU's caches cold: it costs two to three times what it costs in a loop of "
+        "its own, more while other processes load the machine (see the load average), so A/B "
+        "varies from run to run with the load. On an utterance that is not cut it is a few µs; on "
+        "one that is cut, tens of µs; cut utterances sit around the middle of the times, so they "
+        "move the p50 of all utterances by more than the median of the per-call costs.",
+        "",
         "## The graphs",
         "",
         f"- step graph: {R['nodes_full']} nodes; without the token head: {R['nodes_pruned']} nodes "
         f"({R['nodes_full'] - R['nodes_pruned']} pruned, with the `{TOKEN_OUTPUT}` output)",
         f"- checked before timing: probs, halt, y_out and z_out bit-identical on {R['steps_compared']} "
-        f"steps; B's decisions, probabilities and steps equal to A's on all {R['pairs']} "
-        "utterance-window pairs",
+        f"steps; B's and C's decisions, probabilities and steps equal to A's on all {R['pairs']} "
+        f"utterance-window pairs ({R['steps_run']} supervision steps each)",
         "",
         *_section("All utterances", R["all"]),
     ]
@@ -408,15 +468,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--model", type=Path, default=default_model_dir(), help="model directory (default: the bundled model)"
     )
-    p.add_argument("--calls", type=int, default=10_000, help="warm calls of each variant, per measurement")
+    p.add_argument("--calls", type=int, default=20_000, help="warm calls of each variant, per measurement")
+    p.add_argument("--rounds", type=int, default=ROUNDS, help="rounds of a block of each variant")
     p.add_argument("--out", type=Path, help="also write the Markdown report here")
     args = p.parse_args(argv)
     if not (args.model / MODEL_FILE).is_file():
         p.error(f"{args.model}: no {MODEL_FILE} there")
-    if args.calls < ROUNDS:
-        p.error(f"--calls must be at least {ROUNDS} (one call per round)")
+    if not 1 <= args.rounds <= args.calls:
+        p.error("--rounds must be from 1 to --calls (one call per round at least)")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", datefmt="%H:%M:%S")
-    report = render(run(args.model, args.calls))
+    report = render(run(args.model, args.calls, args.rounds))
     print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
