@@ -203,7 +203,7 @@ def to_result(
     steps: int,
     command_threshold: float = 0.5,
     transcript: str | None = None,
-    words: Sequence[int] | Callable[[], Sequence[int]] = (),
+    words: Sequence[int] = (),
     token_probs: np.ndarray | None = None,
     max_chars: int = 100_000,
     offsets: Sequence[tuple[int, int]] | None = None,
@@ -420,7 +420,7 @@ def _whole(transcript: str, end: int, intent: str, confidence: float) -> list[Se
 
 def segments(
     transcript: str,
-    words: Sequence[int] | Callable[[], Sequence[int]],
+    words: Sequence[int],
     token_probs: np.ndarray,
     intent: str,
     confidence: float,
@@ -430,11 +430,10 @@ def segments(
     """The transcript cut into command and dictation spans (step 7 of the contract).
 
     ``words`` and ``token_probs`` are aligned with the model's ids (context id first; the row cut
-    to the utterance's ids); ``words`` may be a function giving them, called only when the
-    transcript is cut; with ``offsets`` (the transcript tokens' offsets, from the tokenizer) they
-    are :func:`token_words` of those, found only when the transcript is cut. A word's P(command)
-    is the mean of its tokens' (a word without tokens takes the previous word's; words before
-    the first word with tokens, that word's). When the
+    to the utterance's ids); with ``offsets`` (the transcript tokens' offsets, from the tokenizer)
+    instead, the words are :func:`token_words` of those, found only when the transcript is cut.
+    A word's P(command) is the mean of its tokens' (a word without tokens takes the previous
+    word's; words before the first word with tokens, that word's). When the
     whole utterance is dictation, or every word is on one side of 0.5, the transcript is one
     span with the whole decision, from its first to its last non-space character; otherwise
     consecutive words of one label form a span, sure as its least sure word. Words are read in
@@ -457,8 +456,6 @@ def segments(
         return _whole(transcript, end, intent, confidence)
     if offsets is not None:  # the transcript tokens' words: the context id's P is left out
         words, probs = token_words(transcript[:max_chars], offsets, spans), tokens
-    elif callable(words):
-        words = words()
     # Plain Python: for a dozen words it is several times faster than numpy's small-array calls.
     n = len(spans)
     total = [0.0] * n
