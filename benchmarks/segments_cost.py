@@ -364,13 +364,13 @@ def run(
     R["cut_pairs"] = sum(len(t) for _, t in cut)
     R["pairs"] = len(pairs)
     log.info(
-        "timing A and B: %d calls each over %d utterances in %d windows", calls, len(texts), len(WINDOWS)
+        "timing A, B and C: %d calls each over %d utterances in %d windows", calls, len(texts), len(WINDOWS)
     )
     R["all"] = measure(shipped, without, head, [(w, texts) for w in WINDOWS], calls, rounds)
     cut = [(w, t) for w, t in cut if t]
     R["cut"] = None
     if cut:
-        log.info("timing A and B on the %d utterance-window pairs A cuts", R["cut_pairs"])
+        log.info("timing A, B and C on the %d utterance-window pairs A cuts", R["cut_pairs"])
         R["cut"] = measure(shipped, without, head, cut, calls, rounds)
     R["load_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     R["seconds"] = time.perf_counter() - started
