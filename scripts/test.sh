@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Install everything the tests need and run them: ruff (lint and format), mypy, the test suite,
 # and the latency check of the bundled model. On this project's 2-core machine a clean clone took
-# 13 to 21 minutes in all (2026-12-06, installs from a warm pip cache, hosts of different speed;
-# the 451 tests 11 to 18.5); with
-# `bash scripts/test.sh -m "not slow"` the end-to-end training tests are left out and the tests
-# took 6.6 minutes (425 tests).
+# 21 minutes in all (2026-12-06, a slow hour of a shared host, installs from a warm pip cache; the
+# 451 tests 18.5); with `bash scripts/test.sh -m "not slow"` the end-to-end training tests are
+# left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
