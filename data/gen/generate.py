@@ -14,6 +14,7 @@ import argparse
 import json
 import logging
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -133,28 +134,25 @@ REPLY_LIKE = (
 )
 
 
-# Families of explicit typing commands ("type hello world", "Type kubectl get pods."): by
-# LABELING.md the typing verb is a command and its payload the text to type, so their records
-# get two segments. (Other families' "insert ..." name a thing to insert: "insert table".)
-TYPING_FAMILIES = {
-    "voz-type",
-    "symbol-names",
-    "flip-stable-command",
-    "win-shell-command",
-    "win-commit-editor",
-    "win-commit-terminal",
-    "win-git-gui",
-}
+# Typing commands with a payload ("type hello world", "insert my email", "Type int."): vozctl
+# types whatever follows "type" or "insert" at the start of an utterance (its fast path,
+# ``^(type|insert) (.+)$``), so by LABELING.md the verb is a command and the payload the text
+# to type: such a command record of any family gets two segments. The exceptions are vozctl's:
+# "insert space|tab|enter|newline" presses the key (one command), and "insert mode" is the
+# editor's mode, a command of its own.
 TYPING_VERBS = {"type", "insert"}
+KEY_PAYLOADS = {"space", "tab", "enter", "newline"}  # vozctl's _INSERT_AS_KEY
+NOT_PAYLOADS = {"mode"}
 
 
-def _typing_runs(name: str, item: Item, text: str) -> tuple[tuple[int, str], ...] | None:
+def _typing_runs(item: Item, text: str) -> tuple[tuple[int, str], ...] | None:
     """``(1, command), (rest, dictation)`` for a typing command with a payload, else None."""
     words = text.split()
-    if name not in TYPING_FAMILIES or item.label != "command" or len(words) < 2:
+    if item.label != "command" or len(words) < 2:
         return None
-    verb, first = (w.lower().strip(".,!?") for w in words[:2])
-    if verb not in TYPING_VERBS or first == "mode":
+    verb = re.sub(r"[^\w]", "", words[0].lower())
+    payload = " ".join(re.sub(r"[^\w\s]", "", " ".join(words[1:]).lower()).split())
+    if verb not in TYPING_VERBS or payload in KEY_PAYLOADS or payload in NOT_PAYLOADS:
         return None
     return ((1, "command"), (len(words) - 1, "dictation"))
 
@@ -218,7 +216,7 @@ def build(seed: int = SEED) -> list[dict]:
                 "source": f"generator:{name}",
                 "tags": sorted(set(item.tags)),
             }
-            runs = item.segments if item.segments is not None else _typing_runs(name, item, text)
+            runs = item.segments if item.segments is not None else _typing_runs(item, text)
             if runs is not None:
                 record["segments"] = cut_segments(text, runs)
                 record["tags"] = sorted({*record["tags"], "mixed"})
