@@ -4,8 +4,10 @@
         --configs training/configs/ablation_recursion.json --out runs/ablation --jobs 2
 
 ``--configs`` is a JSON object ``{name: TrainConfig fields}``. An entry may also carry a
-``description`` (what the run is, for reports) and ``against`` (another entry of the file it is
-to be compared with): ``benchmarks/ablation.py`` reads both. Each run's checkpoints go to
+``description`` (what the run is, for reports), ``against`` (another entry of the file it is
+to be compared with; ``benchmarks/ablation.py`` reads both) and ``init_from`` (a checkpoint or
+model directory the run starts from, as ``trm-intent train --init-from``; a relative path is
+read from the working directory). Each run's checkpoints go to
 ``OUT/name.run`` and a summary to ``OUT/summary.json``; export a run with
 ``trm-intent export --checkpoint OUT/name.run/best.pt --out OUT/name --data ...``. A run
 directory that already holds checkpoints is refused unless ``--resume``, which continues each
@@ -45,6 +47,7 @@ class Run(BaseModel):
     config: TrainConfig
     description: str = ""
     against: str | None = None
+    init_from: str | None = None
 
 
 def read_configs(path: str | Path) -> dict[str, Run]:
@@ -63,7 +66,7 @@ def read_configs(path: str | Path) -> dict[str, Run]:
         if not isinstance(fields, dict):
             raise ValueError(f"{path}: run {name!r} is not a JSON object")
         fields = dict(fields)
-        meta = {key: fields.pop(key) for key in ("description", "against") if key in fields}
+        meta = {key: fields.pop(key) for key in ("description", "against", "init_from") if key in fields}
         try:
             runs[name] = Run(name=name, config=TrainConfig.model_validate(fields), **meta)
         except ValidationError as exc:
@@ -77,12 +80,32 @@ def read_configs(path: str | Path) -> dict[str, Run]:
     return runs
 
 
-def _run(name: str, cfg_fields: dict[str, Any], data: list[str], out: str, device: str, resume: bool) -> dict:
+def _run(
+    name: str,
+    cfg_fields: dict[str, Any],
+    data: list[str],
+    out: str,
+    device: str,
+    resume: bool,
+    init_from: str | None = None,
+) -> dict:
+    from .checkpoint import load_checkpoint
     from .train import train
 
     t0 = time.perf_counter()
     cfg = TrainConfig.model_validate(cfg_fields)
-    result = train(data, Path(out) / f"{name}.run", cfg, resume=resume, progress=False, device=device)
+    init = None
+    if init_from is not None and not resume:
+        source = Path(init_from)
+        if source.is_dir():
+            from trm_intent.export import weights_from_model_dir
+
+            init = weights_from_model_dir(source)
+        else:
+            init = load_checkpoint(source).weights(source.name)
+    result = train(
+        data, Path(out) / f"{name}.run", cfg, init=init, resume=resume, progress=False, device=device
+    )
     return {
         "name": name,
         "best": result.best,
@@ -118,7 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs, mp_context=ctx) as pool:
         futures = {
             pool.submit(
-                _run, n, r.config.model_dump(mode="json"), args.data, str(out), args.device, n in started
+                _run,
+                n,
+                r.config.model_dump(mode="json"),
+                args.data,
+                str(out),
+                args.device,
+                n in started,
+                r.init_from,
             ): n
             for n, r in runs.items()
         }

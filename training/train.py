@@ -37,6 +37,7 @@ from trm_intent.contract import (
     window_contexts,
 )
 from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
+from trm_intent.errors import TrmIntentError
 from trm_intent.evaluate import (
     ThresholdPoint,
     apply_temperature,
@@ -129,6 +130,7 @@ def deep_supervision_loss(
     cfg: TrainConfig,
     opt: torch.optim.Optimizer,
     on_step: Callable[[], None],
+    answer_targets: torch.Tensor | None = None,
 ) -> float:
     """Up to n_sup supervision steps on one batch, an optimiser step after each.
 
@@ -136,6 +138,8 @@ def deep_supervision_loss(
     token head's BCE on each word's label (label-smoothed like the answer), and the halting
     head's BCE on "the current answer is right, and so is every word's label". The token BCE
     weighs each record's tokens by ``token_weights`` (batch,) and is divided by the tokens scored.
+    ``answer_targets`` (batch, n_sup, labels), when given, replace ``targets`` as the answer's
+    target at each step (``keep_answer``: the starting model's answers).
     """
     y = z = None
     total = 0.0
@@ -143,14 +147,14 @@ def deep_supervision_loss(
     smooth = cfg.label_smoothing / 2
     soft = token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth
     weight = token_weights[:, None].expand_as(token_targets)[scored]
-    for _ in range(model.cfg.n_sup):
+    for s in range(model.cfg.n_sup):
         x, m = model.embed_input(*inputs)
         if y is None or z is None:
             y, z = model.initial_state(x)
         logits, halt, tokens, y, z = model.step(x, y, z, m)
         words_right = ((tokens > 0) == (token_targets > 0.5)) | ~scored
         correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
-        loss = F.cross_entropy(logits, targets)
+        loss = F.cross_entropy(logits, targets if answer_targets is None else answer_targets[:, s])
         if cfg.segment_weight:
             token_loss = F.binary_cross_entropy_with_logits(tokens[scored], soft[scored], reduction="none")
             loss = loss + cfg.segment_weight * (token_loss * weight).mean()
@@ -210,6 +214,27 @@ def evaluate(
     if seg.mixed:
         metrics.update(word_acc_mixed=seg.word_accuracy_mixed, exact_mixed=seg.exact_mixed)
     return metrics, probs
+
+
+def _answer_teacher(
+    cfg: TrainConfig, init: Weights | None, last: Checkpoint | None, device: str
+) -> TRM | None:
+    """The frozen starting model whose answers ``keep_answer`` trains toward (None without it):
+    ``init``'s weights, or on resume the ones the run saved."""
+    if not cfg.keep_answer:
+        return None
+    if last is not None:
+        if last.state is None or "teacher" not in last.state:
+            raise CheckpointError("the run keeps a starting model's answers, but last.pt holds no such model")
+        weights = last.state["teacher"]
+    else:
+        assert init is not None  # train() refused keep_answer without it
+        weights = init.ema
+    teacher = TRM(cfg.model)
+    teacher.load_state_dict(weights)
+    for p in teacher.parameters():
+        p.requires_grad_(False)
+    return teacher.to(device).eval()
 
 
 def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
@@ -274,6 +299,11 @@ def train(
             "--resume, or train into another run directory"
         )
     cfg = cfg or TrainConfig()
+    if cfg.keep_answer and init is None and last is None:
+        raise TrmIntentError(
+            "keep_answer keeps the answers of trained weights: give the weights to start from "
+            "(trm-intent train --init-from MODEL_DIR_OR_CHECKPOINT)"
+        )
     split = split_records(records, cfg.val_fraction, cfg.seed)
     if not split.train or not split.val:
         raise DataError(
@@ -335,6 +365,7 @@ def train(
         torch.set_rng_state(state["torch_rng"].cpu())
         log.info("resuming %s at epoch %d", run_dir, start_epoch + 1)
 
+    teacher = _answer_teacher(cfg, init, last, device)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "tokenizer.json").write_text(tok.to_str(), encoding="utf-8")
     encoder = InputEncoder(tok, rules, cfg.max_chars, model_cfg.max_tokens, cfg.window)
@@ -419,6 +450,10 @@ def train(
         for start in batches:
             index = order[start : start + cfg.batch_size]
             inputs, labels, token_targets = data.batch(index, device)
+            answers = None
+            if teacher is not None:
+                with torch.no_grad():
+                    answers = teacher(*inputs)[0].softmax(-1)  # (batch, n_sup, labels)
             train_loss += deep_supervision_loss(
                 model,
                 inputs,
@@ -429,6 +464,7 @@ def train(
                 cfg,
                 opt,
                 on_step,
+                answers,
             )
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {
@@ -459,6 +495,8 @@ def train(
             "rng": _rng_to_list(rng),
             "torch_rng": torch.get_rng_state(),
         }
+        if teacher is not None:  # a resumed run keeps the same answers to keep
+            state["teacher"] = teacher.state_dict()
         save_checkpoint(
             Checkpoint(meta.model_copy(update={"metrics": metrics}), ema.state_dict(), state),
             run_dir / "last.pt",

@@ -99,6 +99,14 @@ class TrainConfig(BaseModel):
         "per-token loss, against 1 for the words of every other record: the few mixed records teach "
         "where the cuts go, the many plain ones only that there is none.",
     )
+    keep_answer: bool = Field(
+        default=False,
+        description="Fine-tuning from trained weights only: the answer's target at each supervision "
+        "step is the starting model's own answer for the same input (kept frozen beside the one "
+        "trained), not the label, while the token and halting losses are as usual. So further "
+        "epochs teach the per-word labels (the segments) and leave the whole-utterance decision "
+        "where the starting model put it.",
+    )
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(
         default=0.2,
