@@ -184,8 +184,8 @@ def test_held_out_segments(clf: IntentClassifier) -> None:
 
 def test_prose_with_command_words_is_dictation(clf: IntentClassifier) -> None:
     """Held-out sentences with a command word inside ("He quit smoking last year.") are typed, not
-    executed: the fifth data version's bundle got 7 of its 56 wrong, the previous one at most 2,
-    this one 3 (the bar was 5%, 2 of 56: a regression MODEL_CARD.md reports, issue 20)."""
+    executed: the fifth data version's bundle got 7 of its 56 wrong, the one before it at most 2,
+    the previous release 3, this one none (the bar was 5%, 2 of 56, before the window families)."""
     records, _ = load_records(DATA)
     info = clf.meta.training
     held_out = [
