@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 import torch
-from trm_intent.training.checkpoint import Checkpoint, Weights
+from trm_intent.training.checkpoint import Checkpoint, Weights, load_checkpoint
 from trm_intent.training.model import TRM, step_fn, window_fn
 
 from trm_intent import __version__
@@ -76,6 +76,13 @@ def weights_from_model_dir(model_dir: Path) -> Weights:
         context=meta.context,
         source=model_dir.name,
     )
+
+
+def load_weights(source: Path) -> Weights:
+    """Weights to start from (``--init-from``, a sweep's ``init_from``): an exported model
+    directory, or a training checkpoint; named by its last path component, never its path."""
+    source = Path(source)
+    return weights_from_model_dir(source) if source.is_dir() else load_checkpoint(source).weights(source.name)
 
 
 def parity(

@@ -89,20 +89,13 @@ def _run(
     resume: bool,
     init_from: str | None = None,
 ) -> dict:
-    from .checkpoint import load_checkpoint
+    from trm_intent.export import load_weights
+
     from .train import train
 
     t0 = time.perf_counter()
     cfg = TrainConfig.model_validate(cfg_fields)
-    init = None
-    if init_from is not None and not resume:
-        source = Path(init_from)
-        if source.is_dir():
-            from trm_intent.export import weights_from_model_dir
-
-            init = weights_from_model_dir(source)
-        else:
-            init = load_checkpoint(source).weights(source.name)
+    init = load_weights(Path(init_from)) if init_from is not None and not resume else None
     result = train(
         data, Path(out) / f"{name}.run", cfg, init=init, resume=resume, progress=False, device=device
     )

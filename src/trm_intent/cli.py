@@ -356,7 +356,7 @@ def _check_run_dir(run_dir: Path) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     try:
-        from .export import export_model, weights_from_model_dir
+        from .export import export_model, load_weights
         from .export.export import check_out_dir
         from .training import train
         from .training.checkpoint import load_checkpoint
@@ -381,14 +381,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
     check_out_dir(out, keep=[run_dir])  # refused now, not after the training
     _check_run_dir(run_dir)
-    init = None
-    if args.init_from:
-        source = Path(args.init_from)
-        init = (
-            weights_from_model_dir(source)
-            if source.is_dir()
-            else load_checkpoint(source).weights(source.name)
-        )
+    init = load_weights(Path(args.init_from)) if args.init_from else None
     result = train(
         args.data[:1],
         run_dir,
