@@ -50,6 +50,7 @@ def _p_command(model_dir: Path, records: list) -> np.ndarray:
     )
 
 
+@pytest.mark.slow
 def test_keep_answer_keeps_the_decision_while_the_rest_trains(
     tmp_path: Path, tiny_model: Path, tiny_data: Path
 ) -> None:
