@@ -36,7 +36,7 @@ from trm_intent.contract import (
     to_result,
     window_contexts,
 )
-from trm_intent.dataset import DataError, data_hash, load_records, record_key, split_records
+from trm_intent.dataset import DataError, Split, data_hash, load_records, record_key, split_records
 from trm_intent.errors import TrmIntentError
 from trm_intent.evaluate import (
     ThresholdPoint,
@@ -216,6 +216,31 @@ def evaluate(
     return metrics, probs
 
 
+def split_with_corrections(
+    records: Sequence[LabeledRecord],
+    fixes: Sequence[LabeledRecord],
+    cfg: TrainConfig,
+    data_files: Sequence[Path | str],
+) -> tuple[Split, list[LabeledRecord], list[LabeledRecord]]:
+    """The split of the base records by transcript (``cfg.seed``, ``cfg.val_fraction``), and its
+    two sides without the base records a correction replaces (same transcript and window): the
+    records to train on and the held-out ones. Refused when either side would be empty."""
+    split = split_records(records, cfg.val_fraction, cfg.seed)
+    if not split.train or not split.val:
+        raise DataError(
+            ", ".join(Path(p).name for p in data_files),
+            None,
+            f"{len(records)} record(s) split into {len(split.train)} for training and "
+            f"{len(split.val)} held out (val_fraction {cfg.val_fraction}); both need records",
+        )
+    fixed = {record_key(r) for r in fixes}
+    return (
+        split,
+        [r for r in split.train if record_key(r) not in fixed],
+        [r for r in split.val if record_key(r) not in fixed],
+    )
+
+
 def _answer_teacher(
     cfg: TrainConfig, init: Weights | None, last: Checkpoint | None, device: str
 ) -> TRM | None:
@@ -304,17 +329,7 @@ def train(
             "keep_answer keeps the answers of trained weights: give the weights to start from "
             "(trm-intent train --init-from MODEL_DIR_OR_CHECKPOINT)"
         )
-    split = split_records(records, cfg.val_fraction, cfg.seed)
-    if not split.train or not split.val:
-        raise DataError(
-            ", ".join(Path(p).name for p in data_files),
-            None,
-            f"{len(records)} record(s) split into {len(split.train)} for training and "
-            f"{len(split.val)} held out (val_fraction {cfg.val_fraction}); both need records",
-        )
-    fixed = {record_key(r) for r in fixes}
-    train_base = [r for r in split.train if record_key(r) not in fixed]
-    held_out = [r for r in split.val if record_key(r) not in fixed]
+    split, train_base, held_out = split_with_corrections(records, fixes, cfg, data_files)
     if len(train_base) + len(fixes) < MIN_TRAIN_RECORDS and not force:
         raise DataError(
             ", ".join(Path(p).name for p in [*data_files, *corrections]),

@@ -48,9 +48,15 @@ class TrainingInfo(BaseModel):
     corrections: int = 0
     val_fraction: float
     seed: int
-    epochs: int = Field(description="epochs the exported weights had trained: the epoch kept (best held-out)")
+    epochs: int = Field(
+        description="epochs the exported weights had trained: the epoch kept (best held-out); 0 for a soup"
+    )
     planned_epochs: int | None = Field(default=None, description="epochs the run was configured for")
     init_from: str | None = None
+    soup: list[str] = Field(
+        default_factory=list,
+        description="a weight soup's members (the mean of their weights): run directory and checkpoint",
+    )
 
 
 class ModelMeta(BaseModel):
@@ -115,6 +121,7 @@ class CheckpointMeta(BaseModel):
     corrections_files: list[str] = Field(default_factory=list)
     corrections: int = Field(default=0, description="Correction records: trained on, never held out.")
     init_from: str | None = None
+    soup: list[str] = Field(default_factory=list, description="A weight soup's members, as run/checkpoint.")
     metrics: dict[str, float] = Field(default_factory=dict, description="The saved epoch's metrics.")
     temperature: float = Field(default=1.0, gt=0, description="Fitted on held-out at the end of the run.")
     command_threshold: float = Field(
@@ -142,6 +149,7 @@ class CheckpointMeta(BaseModel):
             epochs=int(self.metrics.get("epoch", 0)),
             planned_epochs=self.train.epochs,
             init_from=self.init_from,
+            soup=self.soup,
         )
 
 

@@ -420,6 +420,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_soup(args: argparse.Namespace) -> int:
+    try:
+        from .export import export_model
+        from .export.export import check_out_dir
+        from .training.checkpoint import load_checkpoint
+        from .training.soup import soup
+    except ImportError as exc:
+        raise UserError(f"{TRAIN_HINT} ({exc})", status=1) from None
+    out = Path(args.out)
+    run_dir = Path(args.run_dir) if args.run_dir else out.with_name(out.name + ".run")
+    check_out_dir(out, keep=[run_dir])  # refused now, not after the averaging
+    _check_run_dir(run_dir)
+    result = soup(args.checkpoint, args.data[:1], run_dir, corrections=args.data[1:])
+    records, _ = load_records(args.data)
+    meta = export_model(load_checkpoint(result.checkpoint), out, _parity_samples(records), keep=[run_dir])
+    log.info("soup of %d written to %s", len(args.checkpoint), out)
+    _emit(json.dumps({"model_dir": str(out), "metrics": meta.metrics}, indent=2))
+    return 0
+
+
 BASE_DATA = Path("data") / "labeled_intents.jsonl"  # in a checkout of trm-intent
 DEV_EVAL = Path("..") / "shared" / "eval" / "dev_eval.jsonl"  # beside a checkout, on the team's machines
 
@@ -635,6 +655,27 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", required=True, help="model directory to write (replaced only when it is one)")
     x.add_argument("--data", action="append", required=True, help="labeled JSONL: the parity check's samples")
     x.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser(
+        "soup",
+        help="average the weights of fine-tunes of one network, calibrate on held-out, export",
+    )
+    sp.add_argument(
+        "--checkpoint",
+        action="append",
+        required=True,
+        help="a member, repeatable (two or more): e.g. RUN.run/best.pt of runs trained with --init-from",
+    )
+    sp.add_argument(
+        "--data",
+        action="append",
+        required=True,
+        help="the JSONL files the members were trained on, in the same order (their held-out split; "
+        "checked by hash)",
+    )
+    sp.add_argument("--out", required=True, help="model directory to write (replaced only when it is one)")
+    sp.add_argument("--run-dir", help="where the soup's checkpoint goes (default: OUT.run)")
+    sp.set_defaults(func=cmd_soup)
 
     lr = sub.add_parser(
         "learn",
