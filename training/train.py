@@ -69,6 +69,7 @@ class Encoded:
         pad_id: int,
         transcripts: Sequence[str] | None = None,
         window_dropout: tuple[float, random.Random] | None = None,
+        corrections: Sequence[bool] = (),
     ) -> None:
         texts = list(transcripts) if transcripts is not None else [r.transcript for r in records]
         self.inputs = encoder.encode_batch(texts, [r.context for r in records])
@@ -88,6 +89,8 @@ class Encoded:
             ]
         self.labels = torch.tensor([LABELS.index(r.label) for r in records])
         self.ambiguous = torch.tensor(["ambiguous" in r.tags for r in records])
+        # Per record: a user's correction? (``keep_answer`` never keeps an answer a user corrected)
+        self.correction = torch.tensor(list(corrections) or [False] * len(records), dtype=torch.bool)
         self.pad_id = pad_id
 
     def targets(self, index: Sequence[int], cfg: TrainConfig, device: str = "cpu") -> torch.Tensor:
@@ -457,7 +460,8 @@ def train(
             t if r.segments is None or len(t.split()) == len(r.transcript.split()) else r.transcript
             for t, r in zip(texts, epoch_records)
         ]
-        data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng))
+        fixed = [False] * len(base) + [True] * (len(epoch_records) - len(base))
+        data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng), fixed)
         order = list(range(len(epoch_records)))
         rng.shuffle(order)
         train_loss = 0.0
@@ -465,15 +469,18 @@ def train(
         for start in batches:
             index = order[start : start + cfg.batch_size]
             inputs, labels, token_targets = data.batch(index, device)
-            answers = None
+            targets, answers = data.targets(index, cfg, device), None
             if teacher is not None:
                 with torch.no_grad():
                     answers = teacher(*inputs)[0].softmax(-1)  # (batch, n_sup, labels)
+                # A correction's answer is its label at every step: the user said so.
+                fix = data.correction[index].to(device)[:, None, None]
+                answers = torch.where(fix, targets[:, None, :], answers)
             train_loss += deep_supervision_loss(
                 model,
                 inputs,
                 labels,
-                data.targets(index, cfg, device),
+                targets,
                 token_targets,
                 data.token_weights(index, cfg, device),
                 cfg,

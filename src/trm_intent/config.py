@@ -105,7 +105,8 @@ class TrainConfig(BaseModel):
         "step is the starting model's own answer for the same input (kept frozen beside the one "
         "trained), not the label, while the token and halting losses are as usual. So further "
         "epochs teach the per-word labels (the segments) and leave the whole-utterance decision "
-        "where the starting model put it.",
+        "where the starting model put it. Corrections (``--data`` after the first) are always "
+        "trained toward their labels: what a user corrected is never kept.",
     )
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(
@@ -200,8 +201,16 @@ class TrainConfig(BaseModel):
 
 # The fine-tune recipe of ``trm-intent learn`` and ``train --init-from``: a few short epochs from the
 # trained weights at a lower learning rate, a third of the base data replayed each epoch beside the
-# corrections, and an EMA short enough to follow them.
-FINE_TUNE = {"epochs": 4, "lr": 3e-4, "warmup_steps": 0, "ema_decay": 0.9, "replay_fraction": 0.33}
+# corrections, and an EMA short enough to follow them. The replayed base records keep the starting
+# model's answers (``keep_answer``), so the corrections are what moves the decision.
+FINE_TUNE = {
+    "epochs": 4,
+    "lr": 3e-4,
+    "warmup_steps": 0,
+    "ema_decay": 0.9,
+    "replay_fraction": 0.33,
+    "keep_answer": True,
+}
 
 
 def fine_tune_config(cfg: TrainConfig | None = None) -> TrainConfig:
