@@ -216,6 +216,7 @@ class Variant:
     n_sup: int | None = None
     best_epoch: int | None = None  # the epoch kept (best held-out accuracy); TRMs only
     planned_epochs: int | None = None  # the epochs the run was configured for; TRMs only
+    soup_members: int = 0  # a weight soup: the runs averaged (it has no epoch of its own)
     command_threshold: float = 0.5  # the decision the results were made at (a TRM's own threshold)
     result: dict[str, Any] = field(default_factory=dict)
 
@@ -253,6 +254,7 @@ def trm_variant(
         n_sup=cfg.n_sup,
         best_epoch=tr.epochs,
         planned_epochs=tr.planned_epochs,
+        soup_members=len(tr.soup),
         command_threshold=clf.command_threshold,
     )
     return variant, clf
@@ -439,6 +441,7 @@ def run_ablation(
             "n_sup": v.n_sup,
             "best_epoch": v.best_epoch,
             "planned_epochs": v.planned_epochs,
+            "soup_members": v.soup_members,
             "command_threshold": v.command_threshold,
             "split": v.split_note,
             "val_records": len(v.val),
@@ -544,7 +547,7 @@ def render(R: dict[str, Any], png_name: str) -> str:
         f"Macro-F1 and ECE on {set_name}. *f per step*: applications of the network per supervision step "
         "(T·(n+1) for the TRM; 1 for a single pass), its depth in brackets; *steps*: mean supervision steps "
         f"run on {set_name} (early exit) / N_sup; *epoch*: the epoch kept (best held-out accuracy) / the "
-        "epochs the run was configured for. "
+        "epochs the run was configured for (a weight soup: how many runs' weights it averages). "
         f"p50: warm classify() (or the baseline's per-call predict), 1 thread, {R['calls']} calls on "
         "the same utterances.\n"
     )
@@ -556,6 +559,8 @@ def render(R: dict[str, Any], png_name: str) -> str:
     for r in rows:
         steps = f"{r[main_set]['mean_steps']:.2f} / {r['n_sup']}" if r["kind"] == "trm" else "-"
         epoch = f"{r['best_epoch']} / {r['planned_epochs'] or '?'}" if r.get("best_epoch") else "-"
+        if r.get("soup_members"):
+            epoch = f"soup of {r['soup_members']}"
         add(
             f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {epoch} | "
             f"{_pct(r['val']['accuracy'])} (n={r['val']['n']}) | "

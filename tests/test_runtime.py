@@ -160,7 +160,7 @@ def test_held_out_accuracy(clf: IntentClassifier) -> None:
     assert len(split.val) == info.val_records
     report = evaluate(clf, split.val)
     # 0.96 until the window families and mixed utterances joined the held-out split; this bundle
-    # scores 0.964 on the whole split and 0.958 outside the window and mixed families, where the
+    # scores 0.965 on the whole split and 0.958 outside the window and mixed families, where the
     # bundle before the window families scored 0.969: a regression MODEL_CARD.md reports (issue 20).
     assert report.accuracy >= 0.955, report.errors[:20]
     previous = [
@@ -171,8 +171,8 @@ def test_held_out_accuracy(clf: IntentClassifier) -> None:
 
 def test_held_out_segments(clf: IntentClassifier) -> None:
     """Mixed utterances are cut where their labels change, and plain ones are not cut: issue 21's
-    targets on held-out (the bundle scores 0.994 of words, 0.954 of records exactly, 0.997 one
-    segment; the previous release 0.986, 0.922 and 0.995: MODEL_CARD.md)."""
+    targets on held-out (the bundle scores 0.995 of words, 0.963 of records exactly, 0.997 one
+    segment; the first stage 0.986, 0.922 and 0.995: MODEL_CARD.md)."""
     records, _ = load_records(DATA)
     info = clf.meta.training
     seg = evaluate(clf, split_records(records, info.val_fraction, info.seed).val).segmentation
@@ -185,7 +185,8 @@ def test_held_out_segments(clf: IntentClassifier) -> None:
 def test_prose_with_command_words_is_dictation(clf: IntentClassifier) -> None:
     """Held-out sentences with a command word inside ("He quit smoking last year.") are typed, not
     executed: the fifth data version's bundle got 7 of its 56 wrong, the one before it at most 2,
-    the previous release 3, this one none (the bar was 5%, 2 of 56, before the window families)."""
+    the first stage 3, the previous release none, this one 1 (the bar was 5%, 2 of 56, before the
+    window families)."""
     records, _ = load_records(DATA)
     info = clf.meta.training
     held_out = [
