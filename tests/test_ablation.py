@@ -97,7 +97,12 @@ def test_rows_and_metrics(report: dict) -> None:
     b = rows["bundled"]
     assert b["kind"] == "trm" and b["val"]["ece"] is not None
     assert set(b["val"]["coverage"]) == {str(c) for c in ablation.COVERAGES}
-    assert b["best_epoch"] >= 1 and b["planned_epochs"] >= b["best_epoch"]  # from the model's JSON
+    info = IntentClassifier(default_model_dir()).meta.training  # epochs and soup from the model's JSON
+    assert (b["best_epoch"], b["planned_epochs"], b["soup_members"]) == (
+        info.epochs,
+        info.planned_epochs,
+        len(info.soup),
+    )
     assert rows["variant"]["what"] == "the variant"
     assert rows[RULES]["val"]["ece"] is None
     # Each TRM is scored at its own decision: its accuracy is that of classify() (the model's
@@ -136,7 +141,9 @@ def test_render_and_plot(report: dict, tmp_path: Path) -> None:
     assert "## Reading" not in md  # findings are written by people, not generated
     assert "| ref | variant |" in md
     b = next(r for r in report["rows"] if r["name"] == "bundled")
-    assert f"| {b['best_epoch']} / {b['planned_epochs']} |" in md
+    soup = b["soup_members"]
+    epoch = f"soup of {soup}" if soup else f"{b['best_epoch']} / {b['planned_epochs']}"
+    assert f"| {epoch} |" in md
     assert f"{report['machine']['cores']} logical cores" in md
     assert f"bundled {b['command_threshold']:.4f}" in md  # the decision the accuracies are at
     png = tmp_path / "accuracy_vs_latency.png"
