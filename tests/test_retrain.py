@@ -70,7 +70,13 @@ def test_killed_training_keeps_model_and_resumes(
         )
     )
     proc = subprocess.Popen(
-        _train_cmd(tiny_data, out, config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        _train_cmd(tiny_data, out, config),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as a user's terminal sends it: a test run started in the background of a
+        # non-interactive shell hands its children SIGINT ignored, and they would never see it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     last = tmp_path / "model.run" / "last.pt"
     _wait_for(last, proc)
