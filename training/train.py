@@ -123,51 +123,74 @@ class Encoded:
         )
 
 
+def length_groups(lengths: Sequence[int], groups: int) -> list[list[int]]:
+    """Positions ``0..len(lengths)-1`` cut into up to ``groups`` runs of similar length, shortest
+    first: each run is padded only to its own longest row. One group is the batch as it came."""
+    if groups <= 1:
+        return [list(range(len(lengths)))]
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    size = math.ceil(len(order) / max(1, groups))
+    return [order[i : i + size] for i in range(0, len(order), size)]
+
+
 def deep_supervision_loss(
     model: TRM,
-    inputs: Sequence[torch.Tensor],
-    labels: torch.Tensor,
-    targets: torch.Tensor,
-    token_targets: torch.Tensor,
-    token_weights: torch.Tensor,
+    data: Encoded,
+    index: Sequence[int],
     cfg: TrainConfig,
     opt: torch.optim.Optimizer,
     on_step: Callable[[], None],
     answer_targets: torch.Tensor | None = None,
+    device: str = "cpu",
 ) -> float:
-    """Up to n_sup supervision steps on one batch, an optimiser step after each.
+    """Up to n_sup supervision steps on the batch ``index`` of ``data``, an optimiser step after each.
 
     (y, z) are carried forward detached; each step's loss is the answer's cross-entropy, the
     token head's BCE on each word's label (label-smoothed like the answer), and the halting
     head's BCE on "the current answer is right, and so is every word's label". The token BCE
     weighs each record's tokens by ``token_weights`` (batch,) and is divided by the tokens scored.
-    ``answer_targets`` (batch, n_sup, labels), when given, replace ``targets`` as the answer's
-    target at each step (``keep_answer``: the starting model's answers).
+    ``answer_targets`` (batch, n_sup, labels), when given, replace the labels' targets as the
+    answer's target at each step (``keep_answer``: the starting model's answers).
+
+    The batch runs through the network in ``cfg.length_groups`` groups of similar length, each
+    padded to its own longest record; the loss is the whole batch's, as if it ran as one.
     """
-    y = z = None
-    total = 0.0
-    scored = token_targets >= 0
     smooth = cfg.label_smoothing / 2
-    soft = token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth
-    weight = token_weights[:, None].expand_as(token_targets)[scored]
+    groups = []  # per group: positions in the batch, inputs, labels and targets
+    for at in length_groups([len(data.inputs[i].ids) for i in index], cfg.length_groups):
+        rows = [index[p] for p in at]
+        inputs, labels, token_targets = data.batch(rows, device)
+        scored = token_targets >= 0
+        targets = data.targets(rows, cfg, device) if answer_targets is None else answer_targets[at]
+        weight = data.token_weights(rows, cfg, device)[:, None].expand_as(token_targets)[scored]
+        soft = (token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth)[scored]
+        groups.append((inputs, labels, token_targets, scored, targets, weight, soft))
+    n, tokens_scored = len(index), sum(int(g[3].sum()) for g in groups)
+    states: list[tuple[torch.Tensor, torch.Tensor] | None] = [None] * len(groups)
+    total = 0.0
     for s in range(model.cfg.n_sup):
-        x, m = model.embed_input(*inputs)
-        if y is None or z is None:
-            y, z = model.initial_state(x)
-        logits, halt, tokens, y, z = model.step(x, y, z, m)
-        words_right = ((tokens > 0) == (token_targets > 0.5)) | ~scored
-        correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
-        loss = F.cross_entropy(logits, targets if answer_targets is None else answer_targets[:, s])
+        answer = token = halting = torch.zeros((), device=device)
+        for g, (inputs, labels, token_targets, scored, targets, weight, soft) in enumerate(groups):
+            x, m = model.embed_input(*inputs)
+            y, z = states[g] or model.initial_state(x)
+            logits, halt, tokens, y, z = model.step(x, y, z, m)
+            states[g] = (y.detach(), z.detach())
+            words_right = ((tokens > 0) == (token_targets > 0.5)) | ~scored
+            correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
+            target = targets if answer_targets is None else targets[:, s]
+            answer = answer + F.cross_entropy(logits, target, reduction="sum")
+            if cfg.segment_weight:
+                bce = F.binary_cross_entropy_with_logits(tokens[scored], soft, reduction="none")
+                token = token + (bce * weight).sum()
+            halting = halting + F.binary_cross_entropy_with_logits(halt, correct, reduction="sum")
+        loss = answer / n + cfg.halt_weight * halting / n
         if cfg.segment_weight:
-            token_loss = F.binary_cross_entropy_with_logits(tokens[scored], soft[scored], reduction="none")
-            loss = loss + cfg.segment_weight * (token_loss * weight).mean()
-        loss = loss + cfg.halt_weight * F.binary_cross_entropy_with_logits(halt, correct)
+            loss = loss + cfg.segment_weight * token / tokens_scored
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         on_step()
-        y, z = y.detach(), z.detach()
         total += float(loss.detach())
     return total / model.cfg.n_sup
 
@@ -190,13 +213,15 @@ def evaluate(
     probs = np.empty((n, len(LABELS)), dtype=np.float32)
     halt = np.empty(n, dtype=np.float32)
     steps = np.empty(n, dtype=np.int64)
-    tokens: list[np.ndarray] = []
+    tokens: list[np.ndarray] = [np.empty(0, dtype=np.float32)] * n
+    by_length = sorted(range(n), key=lambda i: len(data.inputs[i].ids))  # batches with little padding
     for start in range(0, n, batch_size):
-        rows = slice(start, min(n, start + batch_size))
-        inputs = batch_inputs(data.inputs[rows], data.pad_id, contexts[rows])
+        rows = by_length[start : start + batch_size]
+        inputs = batch_inputs([data.inputs[i] for i in rows], data.pad_id, [contexts[i] for i in rows])
         out = run_steps(step, inputs, cfg.hidden, cfg.n_sup, threshold)
         probs[rows], halt[rows], steps[rows] = out.probs, out.halt, out.steps
-        tokens.extend(out.token_probs[r, : len(row.ids)] for r, row in enumerate(data.inputs[rows]))
+        for r, i in enumerate(rows):
+            tokens[i] = out.token_probs[r, : len(data.inputs[i].ids)]
     results = [
         to_result(LABELS, p, h, s, 0.5, r.transcript, row.words, t, data.max_chars)  # at argmax
         for p, h, s, r, row, t in zip(probs, halt, steps, records, data.inputs, tokens)
@@ -263,6 +288,23 @@ def _answer_teacher(
     for p in teacher.parameters():
         p.requires_grad_(False)
     return teacher.to(device).eval()
+
+
+@torch.inference_mode()
+def kept_answers(teacher: TRM, data: Encoded, device: str = "cpu", batch_size: int = 256) -> torch.Tensor:
+    """The teacher's answers (records, n_sup, labels) to every record of ``data`` that is not a
+    correction (a correction's row stays zero: its label is its answer). Each record's answer is
+    its own, whatever the batch; the batches are cut from the records in order of length, so
+    little of them is padding."""
+    out = torch.zeros(len(data.inputs), teacher.cfg.n_sup, len(LABELS))
+    todo = sorted(
+        (i for i in range(len(data.inputs)) if not data.correction[i]), key=lambda i: len(data.inputs[i].ids)
+    )
+    for start in range(0, len(todo), batch_size):
+        index = todo[start : start + batch_size]
+        inputs, _, _ = data.batch(index, device)
+        out[index] = teacher(*inputs)[0].softmax(-1).cpu()
+    return out
 
 
 def _lr_at(step: int, total: int, cfg: TrainConfig) -> float:
@@ -462,32 +504,20 @@ def train(
         ]
         fixed = [False] * len(base) + [True] * (len(epoch_records) - len(base))
         data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng), fixed)
+        kept = None if teacher is None else kept_answers(teacher, data, device)
         order = list(range(len(epoch_records)))
         rng.shuffle(order)
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
             index = order[start : start + cfg.batch_size]
-            inputs, labels, token_targets = data.batch(index, device)
-            targets, answers = data.targets(index, cfg, device), None
-            if teacher is not None:
-                with torch.no_grad():
-                    answers = teacher(*inputs)[0].softmax(-1)  # (batch, n_sup, labels)
+            answers = None
+            if kept is not None:
                 # A correction's answer is its label at every step: the user said so.
+                targets = data.targets(index, cfg, device)[:, None, :]
                 fix = data.correction[index].to(device)[:, None, None]
-                answers = torch.where(fix, targets[:, None, :], answers)
-            train_loss += deep_supervision_loss(
-                model,
-                inputs,
-                labels,
-                targets,
-                token_targets,
-                data.token_weights(index, cfg, device),
-                cfg,
-                opt,
-                on_step,
-                answers,
-            )
+                answers = torch.where(fix, targets, kept[index].to(device))
+            train_loss += deep_supervision_loss(model, data, index, cfg, opt, on_step, answers, device)
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {
             "epoch": epoch + 1,

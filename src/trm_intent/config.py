@@ -108,6 +108,16 @@ class TrainConfig(BaseModel):
         "where the starting model put it. Corrections (``--data`` after the first) are always "
         "trained toward their labels: what a user corrected is never kept.",
     )
+    length_groups: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description=(
+            "Groups of similar length each batch runs through the network in, each padded only to its "
+            "own longest record: the same loss and gradient as one padded batch, with less padding "
+            "to compute (and other dropout draws). The published recipes ran 1."
+        ),
+    )
     augment_p: float = Field(default=0.5, ge=0, le=1)
     slip_p: float = Field(
         default=0.2,
@@ -200,16 +210,18 @@ class TrainConfig(BaseModel):
 
 
 # The fine-tune recipe of ``trm-intent learn`` and ``train --init-from``: a few short epochs from the
-# trained weights at a lower learning rate, a third of the base data replayed each epoch beside the
-# corrections, and an EMA short enough to follow them. The replayed base records keep the starting
-# model's answers (``keep_answer``), so the corrections are what moves the decision.
+# trained weights at a lower learning rate, a quarter of the base data replayed each epoch beside
+# the corrections, and an EMA short enough to follow them. The replayed base records keep the
+# starting model's answers (``keep_answer``), so the corrections are what moves the decision. Batches
+# run in two length groups: the same gradient with less padding, so a user waits less.
 FINE_TUNE = {
     "epochs": 4,
     "lr": 3e-4,
     "warmup_steps": 0,
     "ema_decay": 0.9,
-    "replay_fraction": 0.33,
+    "replay_fraction": 0.25,
     "keep_answer": True,
+    "length_groups": 2,
 }
 
 
