@@ -129,7 +129,7 @@ def length_groups(lengths: Sequence[int], groups: int) -> list[list[int]]:
     if groups <= 1:
         return [list(range(len(lengths)))]
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
-    size = math.ceil(len(order) / max(1, groups))
+    size = math.ceil(len(order) / groups)
     return [order[i : i + size] for i in range(0, len(order), size)]
 
 
@@ -156,7 +156,7 @@ def deep_supervision_loss(
     padded to its own longest record; the loss is the whole batch's, as if it ran as one.
     """
     smooth = cfg.label_smoothing / 2
-    groups = []  # per group: positions in the batch, inputs, labels and targets
+    groups = []  # per group: its inputs, labels and targets, and which tokens are scored
     for at in length_groups([len(data.inputs[i].ids) for i in index], cfg.length_groups):
         rows = [index[p] for p in at]
         inputs, labels, token_targets = data.batch(rows, device)
@@ -290,7 +290,7 @@ def _answer_teacher(
     return teacher.to(device).eval()
 
 
-@torch.inference_mode()
+@torch.no_grad()
 def kept_answers(teacher: TRM, data: Encoded, device: str = "cpu", batch_size: int = 256) -> torch.Tensor:
     """The teacher's answers (records, n_sup, labels) to every record of ``data`` that is not a
     correction (a correction's row stays zero: its label is its answer). Each record's answer is
