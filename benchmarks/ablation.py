@@ -558,9 +558,12 @@ def render(R: dict[str, Any], png_name: str) -> str:
     add("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         steps = f"{r[main_set]['mean_steps']:.2f} / {r['n_sup']}" if r["kind"] == "trm" else "-"
-        epoch = f"{r['best_epoch']} / {r['planned_epochs'] or '?'}" if r.get("best_epoch") else "-"
         if r.get("soup_members"):
             epoch = f"soup of {r['soup_members']}"
+        elif r.get("best_epoch"):
+            epoch = f"{r['best_epoch']} / {r['planned_epochs'] or '?'}"
+        else:
+            epoch = "-"
         add(
             f"| {r['name']} | {r['what']} | {r['f_per_step']} | {steps} | {epoch} | "
             f"{_pct(r['val']['accuracy'])} (n={r['val']['n']}) | "
