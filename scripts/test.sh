@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the tests need and run them: ruff (lint and format), mypy, the test suite,
 # and the latency check of the bundled model. On this project's 2-core machine a clean clone took
-# 16.5 minutes in all (2026-12-07, installs from a warm pip cache; the 461 tests 14.5); with `bash scripts/test.sh -m "not slow"` the end-to-end training tests are
-# left out.
+# 16.5 minutes in all (2026-12-07, installs from a warm pip cache; the 461 tests 14.5); with
+# `bash scripts/test.sh -m "not slow"` the end-to-end training tests are left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
