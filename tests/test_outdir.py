@@ -32,12 +32,16 @@ def hashes(directory: Path) -> dict[str, str]:
     return {p.name: sha256_file(p) for p in sorted(directory.iterdir())}
 
 
-@pytest.fixture(scope="module")
-def dead_pid() -> int:
-    """The id of a process that has ended."""
+def ended_pid() -> int:
+    """The id of a process that has just ended (so no other process has taken it yet)."""
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
+
+
+@pytest.fixture
+def dead_pid() -> int:
+    return ended_pid()
 
 
 @pytest.fixture
@@ -86,7 +90,9 @@ def test_stale_temporaries_beside_a_model_are_deleted(tmp_path: Path, dead_pid: 
     before = hashes(out)
     model_at(tmp_path / f".model.old-{dead_pid}")
     (tmp_path / f".model.export-{dead_pid}").mkdir()
-    (tmp_path / f".model.old-{dead_pid + 1}").write_text("a file, not a directory")
+    # Another dead export's leftover (the next pid may belong to a live process: ask for one).
+    other = ended_pid()
+    (tmp_path / f".model.old-{other}").write_text("a file, not a directory")
     recover_interrupted(out)
     assert hashes(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
