@@ -1,5 +1,6 @@
 """How training batches run: length groups give the whole batch's loss and gradient, and the answers
-``keep_answer`` keeps are each record's own, whatever batch it was run in."""
+``keep_answer`` keeps are each record's own, whatever batch it was run in (a correction's: its
+label)."""
 
 from __future__ import annotations
 
@@ -97,12 +98,15 @@ def test_kept_answers_are_each_records_own(tiny_model: Path, tiny_data: Path) ->
     teacher = TRM(weights.config)
     teacher.load_state_dict(weights.ema)
     teacher.eval()
-    kept = train_module.kept_answers(teacher, data, batch_size=16)
+    cfg = TrainConfig.model_validate(TINY_CONFIG)
+    kept = train_module.kept_answers(teacher, data, cfg, batch_size=16)
     assert kept.shape == (40, weights.config.n_sup, 2)
     with torch.no_grad():
         for i in range(40):
-            if fixes[i]:  # a correction's answer is its label, not the teacher's
-                assert torch.equal(kept[i], torch.zeros_like(kept[i]))
+            if fixes[i]:  # a correction's answer is its label at every step, not the teacher's
+                label = data.targets([i], cfg)[0]
+                assert int(label.argmax()) == int(data.labels[i])
+                assert all(torch.equal(step, label) for step in kept[i])
                 continue
             alone = teacher(*data.batch([i])[0])[0].softmax(-1)[0]
             torch.testing.assert_close(kept[i], alone, rtol=1e-4, atol=1e-6)

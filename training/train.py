@@ -148,27 +148,32 @@ def deep_supervision_loss(
     (y, z) are carried forward detached; each step's loss is the answer's cross-entropy, the
     token head's BCE on each word's label (label-smoothed like the answer), and the halting
     head's BCE on "the current answer is right, and so is every word's label". The token BCE
-    weighs each record's tokens by ``token_weights`` (batch,) and is divided by the tokens scored.
+    weighs each record's tokens by :meth:`Encoded.token_weights` and is divided by the tokens scored.
     ``answer_targets`` (batch, n_sup, labels), when given, replace the labels' targets as the
     answer's target at each step (``keep_answer``: the starting model's answers).
 
     The batch runs through the network in ``cfg.length_groups`` groups of similar length, each
     padded to its own longest record; the loss is the whole batch's, as if it ran as one.
     """
-    smooth = cfg.label_smoothing / 2
-    groups = []  # per group: its inputs, labels and targets, and which tokens are scored
+    smooth, n_sup = cfg.label_smoothing / 2, model.cfg.n_sup
+    groups = []  # per group: its inputs, labels, answer targets per step and scored tokens' targets
+    tokens_scored = 0
     for at in length_groups([len(data.inputs[i].ids) for i in index], cfg.length_groups):
         rows = [index[p] for p in at]
         inputs, labels, token_targets = data.batch(rows, device)
         scored = token_targets >= 0
-        targets = data.targets(rows, cfg, device) if answer_targets is None else answer_targets[at]
+        if answer_targets is None:
+            targets = data.targets(rows, cfg, device)[:, None, :].expand(-1, n_sup, -1)
+        else:
+            targets = answer_targets[at]
         weight = data.token_weights(rows, cfg, device)[:, None].expand_as(token_targets)[scored]
         soft = (token_targets.clamp(min=0) * (1 - 2 * smooth) + smooth)[scored]
         groups.append((inputs, labels, token_targets, scored, targets, weight, soft))
-    n, tokens_scored = len(index), sum(int(g[3].sum()) for g in groups)
+        tokens_scored += int(scored.sum())
+    n = len(index)
     states: list[tuple[torch.Tensor, torch.Tensor] | None] = [None] * len(groups)
     total = 0.0
-    for s in range(model.cfg.n_sup):
+    for s in range(n_sup):
         answer = token = halting = torch.zeros((), device=device)
         for g, (inputs, labels, token_targets, scored, targets, weight, soft) in enumerate(groups):
             x, m = model.embed_input(*inputs)
@@ -177,8 +182,7 @@ def deep_supervision_loss(
             states[g] = (y.detach(), z.detach())
             words_right = ((tokens > 0) == (token_targets > 0.5)) | ~scored
             correct = ((logits.argmax(-1) == labels) & words_right.all(-1)).float()
-            target = targets if answer_targets is None else targets[:, s]
-            answer = answer + F.cross_entropy(logits, target, reduction="sum")
+            answer = answer + F.cross_entropy(logits, targets[:, s], reduction="sum")
             if cfg.segment_weight:
                 bce = F.binary_cross_entropy_with_logits(tokens[scored], soft, reduction="none")
                 token = token + (bce * weight).sum()
@@ -192,7 +196,7 @@ def deep_supervision_loss(
         opt.step()
         on_step()
         total += float(loss.detach())
-    return total / model.cfg.n_sup
+    return total / n_sup
 
 
 def evaluate(
@@ -291,12 +295,16 @@ def _answer_teacher(
 
 
 @torch.no_grad()
-def kept_answers(teacher: TRM, data: Encoded, device: str = "cpu", batch_size: int = 256) -> torch.Tensor:
-    """The teacher's answers (records, n_sup, labels) to every record of ``data`` that is not a
-    correction (a correction's row stays zero: its label is its answer). Each record's answer is
-    its own, whatever the batch; the batches are cut from the records in order of length, so
-    little of them is padding."""
+def kept_answers(
+    teacher: TRM, data: Encoded, cfg: TrainConfig, device: str = "cpu", batch_size: int = 256
+) -> torch.Tensor:
+    """The answer targets (records, n_sup, labels) of ``keep_answer``: the teacher's answers, but
+    a correction's label target at every step (the user said so). Each record's answer is its own,
+    whatever the batch; the batches are cut from the records in order of length, so little of
+    them is padding."""
+    fixes = data.correction.nonzero().flatten().tolist()
     out = torch.zeros(len(data.inputs), teacher.cfg.n_sup, len(LABELS))
+    out[fixes] = data.targets(fixes, cfg)[:, None, :]
     todo = sorted(
         (i for i in range(len(data.inputs)) if not data.correction[i]), key=lambda i: len(data.inputs[i].ids)
     )
@@ -504,19 +512,14 @@ def train(
         ]
         fixed = [False] * len(base) + [True] * (len(epoch_records) - len(base))
         data = Encoded(epoch_records, train_encoder, pad_id, texts, (cfg.window_dropout, rng), fixed)
-        kept = None if teacher is None else kept_answers(teacher, data, device)
+        kept = None if teacher is None else kept_answers(teacher, data, cfg, device)
         order = list(range(len(epoch_records)))
         rng.shuffle(order)
         train_loss = 0.0
         batches = range(0, len(order), cfg.batch_size)
         for start in batches:
             index = order[start : start + cfg.batch_size]
-            answers = None
-            if kept is not None:
-                # A correction's answer is its label at every step: the user said so.
-                targets = data.targets(index, cfg, device)[:, None, :]
-                fix = data.correction[index].to(device)[:, None, None]
-                answers = torch.where(fix, targets, kept[index].to(device))
+            answers = None if kept is None else kept[index].to(device)
             train_loss += deep_supervision_loss(model, data, index, cfg, opt, on_step, answers, device)
         scores, _ = evaluate(ema, val, held_out, cfg.halt_threshold, device=device)
         metrics = {
